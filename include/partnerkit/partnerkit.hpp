@@ -1,0 +1,8 @@
+// partnerkit: everything, in one include.
+#pragma once
+
+#include "partnerkit/core/error.hpp"
+#include "partnerkit/core/model.hpp"
+#include "partnerkit/core/time.hpp"
+#include "partnerkit/io/document.hpp"
+#include "partnerkit/version.hpp"

@@ -1,0 +1,25 @@
+// Internal steps of loading a document; each appends what it finds to `issues`.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "partnerkit/core/error.hpp"
+#include "partnerkit/core/model.hpp"
+
+namespace partnerkit::detail {
+
+/// Parses JSON text with the depth cap and NUL check; throws ValidationError on failure.
+Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth);
+
+/// Applies the document schema with valijson.
+void check_schema(const Json& doc, const std::string& source, std::vector<Issue>& issues);
+
+/// The checks a schema cannot express. Works on any JSON (skips values of the wrong type).
+void check_semantics(const Json& doc, const std::string& source, std::vector<Issue>& issues);
+
+/// `"text"` (JSON-escaped, shortened) or a description of a non-string value, for messages.
+std::string describe_value(const Json& value);
+
+}  // namespace partnerkit::detail
