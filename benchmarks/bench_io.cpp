@@ -18,10 +18,7 @@ std::string generate_document(std::size_t megabytes) {
                              {"process", "building-partnership"},
                              {"start", "2027-04-05"},
                              {"timezone", "America/Denver"}};
-  auto& orgs = doc["organizations"] = nlohmann::ordered_json::array();
-  auto& people = doc["people"] = nlohmann::ordered_json::array();
-  auto& ties = doc["relationships"] = nlohmann::ordered_json::array();
-  auto& sheets = doc["worksheets"] = nlohmann::ordered_json::array();
+  auto orgs = nlohmann::ordered_json::array(), people = orgs, ties = orgs, sheets = orgs;
   const char* categories[] = {"cac-chapter", "voca-administrator", "child-family-services", "regional-cac", "court"};
   const char* kinds[] = {"communication", "information-sharing", "joint-work", "funding", "referral"};
   const std::size_t target = megabytes * 1000 * 1000;
@@ -50,6 +47,10 @@ std::string generate_document(std::size_t megabytes) {
                       {"values", {"Child focused", "Compassion"}}});
     bytes += 1150;  // approximate size of one organization's records
   }
+  doc["organizations"] = std::move(orgs);
+  doc["people"] = std::move(people);
+  doc["relationships"] = std::move(ties);
+  doc["worksheets"] = std::move(sheets);
   return doc.dump();
 }
 
@@ -72,7 +73,7 @@ void BM_FullLoad(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * text.size()));
   state.counters["MB"] = static_cast<double>(text.size()) / 1e6;
 }
-BENCHMARK(BM_FullLoad)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_FullLoad)->Unit(benchmark::kMillisecond)->UseRealTime();  // schema checks use both cores
 
 void BM_Dumps(benchmark::State& state) {
   auto p = partnerkit::loads(document(), "generated.json");
