@@ -8,9 +8,9 @@ namespace {
 
 nlohmann::ordered_json counts(const Partnership& p) {
   return {{"organizations", p.organizations.size()}, {"people", p.people.size()},
-          {"ties", p.relationships.size()},         {"meetings", p.meetings.size()},
-          {"events", p.events.size()},              {"worksheets", p.worksheets.size()},
-          {"ideas", p.ideas.size()}};
+          {"relationships", p.relationships.size()}, {"meetings", p.meetings.size()},
+          {"events", p.events.size()},               {"availability", p.availability.size()},
+          {"worksheets", p.worksheets.size()},       {"ideas", p.ideas.size()}};
 }
 
 }  // namespace
@@ -50,7 +50,7 @@ void add_validate(CLI::App& app, int& exit_code) {
       } catch (const IoError& e) {
         exit_code = bad_input;
         result["valid"] = false;
-        result["errors"] = {{{"file", file}, {"pointer", ""}, {"message", e.what()}}};
+        result["errors"] = {{{"file", file}, {"pointer", ""}, {"message", e.message()}}};
         if (opts->format == "text") std::cout << e.what() << '\n';
       }
       results.push_back(std::move(result));

@@ -17,6 +17,7 @@ Partnership load_input(const std::string& path) {
 int main(int argc, char** argv) {
   CLI::App app{"partnerkit: build and study inter-agency partnerships from one open document.\n"
                "Example: partnerkit validate examples/partnerships/state-cac-voca.json"};
+  app.name("partnerkit");
   app.set_version_flag("--version", std::string("partnerkit ") + partnerkit::version);
   app.require_subcommand(1);
   int exit_code = partnerkit::cli::ok;

@@ -7,8 +7,8 @@ std::string Issue::str() const {
   return file + ": " + (pointer.empty() ? std::string("/") : pointer) + ": " + message;
 }
 
-IoError::IoError(std::string path, const std::string& message)
-    : Error(path + ": " + message), path_(std::move(path)) {}
+IoError::IoError(std::string path, std::string message, int error_number)
+    : Error(path + ": " + message), path_(std::move(path)), message_(std::move(message)), error_number_(error_number) {}
 
 namespace {
 std::string join_lines(const std::vector<Issue>& issues) {

@@ -28,7 +28,7 @@ std::optional<Date> parse_date(std::string_view s) {
     return std::nullopt;
   Date date{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
             std::chrono::day{static_cast<unsigned>(d)}};
-  if (!date.ok()) return std::nullopt;
+  if (!date.ok() || y == 0) return std::nullopt;  // years 0001-9999, as Python's datetime
   return date;
 }
 

@@ -368,19 +368,47 @@ bool pointer_less(std::string_view a, std::string_view b) {
 
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file");
+  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file", EISDIR);
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno));
+  if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno), errno);
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno));
+  if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
   return std::move(buffer).str();
 }
 
-}  // namespace
 
-Partnership from_json(const Json& document, std::string_view source) {
-  std::string name(source);
+// What the text scan of loads() rejects, for a value built in memory: nesting deeper than
+// `max_depth` and strings holding NUL. Iterative, so a deep value cannot overflow the stack.
+void check_built_value(const Json& value, const std::string& name, std::size_t max_depth) {
+  struct Entry {
+    const Json* node;
+    std::size_t depth;
+    std::string pointer;
+  };
+  std::vector<Entry> stack{{&value, 0, ""}};
+  while (!stack.empty()) {
+    Entry e = std::move(stack.back());
+    stack.pop_back();
+    if (e.node->is_string()) {
+      if (e.node->get_ref<const std::string&>().find('\0') != std::string::npos)
+        throw ValidationError(name, e.pointer, "expected text without NUL characters, got " + detail::describe_value(*e.node));
+      continue;
+    }
+    if (!e.node->is_structured()) continue;
+    if (e.depth + 1 > max_depth)
+      throw ValidationError(name, e.pointer, "nesting deeper than " + std::to_string(max_depth) +
+                                                 " levels; expected a partnership document");
+    if (e.node->is_array())
+      for (std::size_t i = 0; i < e.node->size(); ++i)
+        stack.push_back({&(*e.node)[i], e.depth + 1, pointer_append(e.pointer, i)});
+    else
+      for (auto it = e.node->begin(); it != e.node->end(); ++it)
+        stack.push_back({&it.value(), e.depth + 1, pointer_append(e.pointer, it.key())});
+  }
+}
+
+void throw_if_invalid(const Json& document, const std::string& name) {
   std::vector<Issue> issues;
   detail::check_schema(document, name, issues);
   std::vector<Issue> semantic;
@@ -394,12 +422,37 @@ Partnership from_json(const Json& document, std::string_view source) {
     std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) { return pointer_less(a.pointer, b.pointer); });
     throw ValidationError(std::move(issues));
   }
+}
+
+Partnership validated(const Json& document, const std::string& name) {
+  throw_if_invalid(document, name);
   return partnership_from(document);
+}
+
+// The document's text, refused unless it loads again: a NaN weight (written as null), an empty
+// id or a day that does not exist is reported to the writer, not found by the next reader.
+std::string checked_text(const Partnership& p, int indent, const std::string& name) {
+  std::string text;
+  try {
+    text = to_json(p).dump(indent) + (indent >= 0 ? "\n" : "");
+  } catch (const nlohmann::json::type_error& e) {
+    throw Error(name + ": cannot write the document: " + e.what());
+  }
+  throw_if_invalid(detail::parse_json_text(text, name, LoadOptions{}.max_depth), name);
+  return text;
+}
+
+}  // namespace
+
+Partnership from_json(const Json& document, std::string_view source, const LoadOptions& options) {
+  std::string name(source);
+  check_built_value(document, name, options.max_depth);
+  return validated(document, name);
 }
 
 Partnership loads(std::string_view text, std::string_view source, const LoadOptions& options) {
   std::string name(source);
-  return from_json(detail::parse_json_text(text, name, options.max_depth), name);
+  return validated(detail::parse_json_text(text, name, options.max_depth), name);
 }
 
 Partnership load(const std::filesystem::path& path, const LoadOptions& options) {
@@ -423,27 +476,21 @@ nlohmann::ordered_json to_json(const Partnership& p) {
   return with_extras(std::move(o), p.extra);
 }
 
-std::string dumps(const Partnership& p, int indent) {
-  try {
-    return to_json(p).dump(indent) + (indent >= 0 ? "\n" : "");
-  } catch (const nlohmann::json::type_error& e) {
-    throw Error(std::string("cannot write the document: ") + e.what());
-  }
-}
+std::string dumps(const Partnership& p, int indent) { return checked_text(p, indent, "<dumps>"); }
 
 void save(const Partnership& p, const std::filesystem::path& path, int indent) {
-  const std::string text = dumps(p, indent);
   const std::string target = path.string();
+  const std::string text = checked_text(p, indent, target);
   auto folder = path.parent_path();
   std::string pattern = ((folder.empty() ? std::filesystem::path(".") : folder) /
                          ("." + path.filename().string() + ".tmp-XXXXXX")).string();
   int fd = ::mkstemp(pattern.data());
-  if (fd < 0) throw IoError(target, std::string("cannot save: ") + std::strerror(errno));
+  if (fd < 0) throw IoError(target, std::string("cannot save: ") + std::strerror(errno), errno);
   auto fail = [&](const char* what) {
     int err = errno;
     ::close(fd);
     ::unlink(pattern.c_str());
-    throw IoError(target, std::string(what) + std::strerror(err) + "; the previous file is unchanged");
+    throw IoError(target, std::string(what) + std::strerror(err) + "; the previous file is unchanged", err);
   };
   // Keep the permissions of the file being replaced; a new file gets rw-r--r--.
   struct stat st {};
@@ -461,12 +508,12 @@ void save(const Partnership& p, const std::filesystem::path& path, int indent) {
   if (::close(fd) != 0) {
     int err = errno;
     ::unlink(pattern.c_str());
-    throw IoError(target, std::string("cannot save: ") + std::strerror(err) + "; the previous file is unchanged");
+    throw IoError(target, std::string("cannot save: ") + std::strerror(err) + "; the previous file is unchanged", err);
   }
   if (::rename(pattern.c_str(), target.c_str()) != 0) {
     int err = errno;
     ::unlink(pattern.c_str());
-    throw IoError(target, std::string("cannot save: ") + std::strerror(err) + "; the previous file is unchanged");
+    throw IoError(target, std::string("cannot save: ") + std::strerror(err) + "; the previous file is unchanged", err);
   }
 }
 

@@ -57,8 +57,16 @@ Json parse_json_text(std::string_view text, const std::string& source, std::size
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\') {
+        // Text with a NUL character breaks every C interface it reaches (and valijson's
+        // minLength stops counting at it): reject the escape as the raw byte is rejected.
+        if (text.substr(i + 1, 5) == "u0000")
+          return fail("a string holds the NUL character \\u0000 at " + line_column(text, i) +
+                      "; expected text without NUL characters");
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
     } else if (c == '"') {
       in_string = true;
     } else if (c == '[' || c == '{') {

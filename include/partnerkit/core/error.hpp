@@ -25,14 +25,21 @@ class Error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// A file could not be read or written ("roster.json: cannot open: No such file or directory").
+/// A file could not be read or written; what() is "roster.json: cannot open: No such file or
+/// directory".
 class IoError : public Error {
  public:
-  IoError(std::string path, const std::string& message);
+  IoError(std::string path, std::string message, int error_number = 0);
   const std::string& path() const noexcept { return path_; }
+  /// What went wrong, without the path ("cannot open: No such file or directory").
+  const std::string& message() const noexcept { return message_; }
+  /// The errno value behind it, or 0.
+  int error_number() const noexcept { return error_number_; }
 
  private:
   std::string path_;
+  std::string message_;
+  int error_number_;
 };
 
 /// An input is not what was expected. Carries every problem found, not only the first;
@@ -42,7 +49,7 @@ class ValidationError : public Error {
   explicit ValidationError(std::vector<Issue> issues);
   ValidationError(std::string file, std::string pointer, const std::string& message);
 
-  /// Every problem found, in document order of discovery (never empty).
+  /// Every problem found (never empty); loading sorts them by JSON pointer.
   const std::vector<Issue>& errors() const noexcept { return issues_; }
   /// File of the first problem.
   const std::string& file() const noexcept { return issues_.front().file; }

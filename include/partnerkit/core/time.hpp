@@ -16,7 +16,7 @@ using LocalDateTime = std::chrono::local_seconds;
 /// A meeting length ("PT1H30M"), in whole minutes.
 using Minutes = std::chrono::minutes;
 
-/// Parses YYYY-MM-DD; empty if malformed or if the day does not exist (2027-02-30).
+/// Parses YYYY-MM-DD (years 0001-9999); empty if malformed or if the day does not exist (2027-02-30).
 std::optional<Date> parse_date(std::string_view text);
 /// Parses YYYY-MM-DDTHH:MM[:SS]; empty if malformed or not a real day and time.
 std::optional<LocalDateTime> parse_local_datetime(std::string_view text);

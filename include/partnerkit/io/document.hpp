@@ -28,18 +28,22 @@ Partnership loads(std::string_view text, std::string_view source = "<string>",
 /// Reads `path` and calls loads(). Throws IoError if it cannot be read.
 Partnership load(const std::filesystem::path& path, const LoadOptions& options = {});
 
-/// Validates an already parsed document and converts it; throws ValidationError.
-Partnership from_json(const Json& document, std::string_view source = "<json>");
+/// Validates a document built in memory and converts it; throws ValidationError. Besides
+/// what loads() checks, nesting is capped (checked without recursion) and text must not hold NUL.
+Partnership from_json(const Json& document, std::string_view source = "<json>", const LoadOptions& options = {});
 
 /// The document as JSON: known fields in schema order, fields at their default left out,
 /// unknown keys written back.
 nlohmann::ordered_json to_json(const Partnership& p);
 
-/// The document as JSON text (indent < 0: one line).
+/// The document as JSON text (indent < 0: one line). The text is validated as loads() would,
+/// so a document that would not load again (an empty id, a NaN weight, a day that does not
+/// exist) throws ValidationError with source "<dumps>".
 std::string dumps(const Partnership& p, int indent = 2);
 
 /// Writes the document to a temporary file in the same folder, flushes it and renames it over
-/// `path`, so a failed save never destroys the previous file. Throws IoError.
+/// `path`, so a failed save never destroys the previous file. Throws IoError, or
+/// ValidationError (naming `path`) if the document would not load again; nothing is written then.
 void save(const Partnership& p, const std::filesystem::path& path, int indent = 2);
 
 }  // namespace partnerkit

@@ -1,0 +1,63 @@
+"""partnerkit: build and study inter-agency partnerships from one open document.
+
+>>> import partnerkit as pk
+>>> p = pk.load("examples/partnerships/state-cac-voca.json")   # doctest: +SKIP
+>>> p.find_organization("voca")                                  # doctest: +SKIP
+Organization(id='voca', name='...', category='voca-administrator', core=True)
+
+Everything here comes from the C++ library (partnerkit._core); see _core.pyi for the API.
+"""
+
+from ._errors import Error, IoError, ValidationError
+from . import _core
+from ._core import (
+    Availability,
+    Event,
+    Idea,
+    Interval,
+    Issue,
+    Meeting,
+    MeetingStatus,
+    Organization,
+    Partnership,
+    Person,
+    Relationship,
+    TrustScores,
+    ValueScores,
+    Votes,
+    Worksheet,
+    builtin_process_templates,
+    from_dict,
+    is_known_timezone,
+    load,
+    loads,
+)
+
+__version__: str = _core.version
+
+__all__ = [
+    "Availability",
+    "Error",
+    "Event",
+    "Idea",
+    "Interval",
+    "IoError",
+    "Issue",
+    "Meeting",
+    "MeetingStatus",
+    "Organization",
+    "Partnership",
+    "Person",
+    "Relationship",
+    "TrustScores",
+    "ValidationError",
+    "ValueScores",
+    "Votes",
+    "Worksheet",
+    "__version__",
+    "builtin_process_templates",
+    "from_dict",
+    "is_known_timezone",
+    "load",
+    "loads",
+]

@@ -1,0 +1,335 @@
+"""Type stubs for partnerkit._core, the C++ extension (bindings/python/*.cpp).
+
+tests/python/test_stubs.py checks that these names match the built module, both ways, and that
+every function's and constructor's parameter names match.
+
+Attributes holding a list or an optional record are read as copies: assign a new value to change
+them (``p.organizations = [*p.organizations, org]``). ``Idea.votes`` is the idea's own.
+"""
+
+import datetime
+import enum
+import os
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+version: str
+
+_Path = str | bytes | os.PathLike[str] | os.PathLike[bytes]
+_Json = dict[str, Any]
+
+class Issue:
+    """One problem found in an input; ``str(issue)`` is ``"FILE: /pointer: message"``."""
+
+    file: str
+    path: str
+    message: str
+    def __init__(self, file: str, path: str, message: str) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+
+def is_known_timezone(name: str) -> bool: ...
+def builtin_process_templates() -> list[str]: ...
+
+class Organization:
+    id: str
+    name: str
+    category: str | None
+    core: bool
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        category: str | None = None,
+        core: bool = False,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Organization: ...
+    def __deepcopy__(self, memo: Any) -> Organization: ...
+
+class Person:
+    id: str
+    name: str
+    organization: str
+    role: str | None
+    decision_maker: bool
+    facilitator: bool
+    timezone: str | None
+    email: str | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        name: str = "",
+        organization: str = "",
+        role: str | None = None,
+        decision_maker: bool = False,
+        facilitator: bool = False,
+        timezone: str | None = None,
+        email: str | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Person: ...
+    def __deepcopy__(self, memo: Any) -> Person: ...
+
+class TrustScores:
+    reliability: int | None
+    mission: int | None
+    openness: int | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        reliability: int | None = None,
+        mission: int | None = None,
+        openness: int | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> TrustScores: ...
+    def __deepcopy__(self, memo: Any) -> TrustScores: ...
+
+class ValueScores:
+    power: int | None
+    resources: int | None
+    involvement: int | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        power: int | None = None,
+        resources: int | None = None,
+        involvement: int | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> ValueScores: ...
+    def __deepcopy__(self, memo: Any) -> ValueScores: ...
+
+class Relationship:
+    source: str
+    target: str
+    kind: str | None
+    weight: float
+    directed: bool
+    level: int | None
+    trust: TrustScores | None
+    value: ValueScores | None
+    observed: datetime.date | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        source: str = "",
+        target: str = "",
+        kind: str | None = None,
+        weight: float = 1.0,
+        directed: bool = False,
+        level: int | None = None,
+        trust: TrustScores | None = None,
+        value: ValueScores | None = None,
+        observed: datetime.date | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Relationship: ...
+    def __deepcopy__(self, memo: Any) -> Relationship: ...
+
+class MeetingStatus(enum.Enum):
+    planned = 0
+    held = 1
+    cancelled = 2
+
+class Meeting:
+    id: str
+    kind: str
+    title: str | None
+    start: datetime.datetime | None
+    duration: datetime.timedelta | None
+    timezone: str | None
+    location: str | None
+    agenda: str | None
+    status: MeetingStatus
+    participants: list[str]
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        kind: str = "",
+        title: str | None = None,
+        start: datetime.datetime | None = None,
+        duration: datetime.timedelta | None = None,
+        timezone: str | None = None,
+        location: str | None = None,
+        agenda: str | None = None,
+        status: MeetingStatus = MeetingStatus.planned,
+        participants: Sequence[str] = (),
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Meeting: ...
+    def __deepcopy__(self, memo: Any) -> Meeting: ...
+
+class Event:
+    activity: str
+    date: datetime.date
+    meeting: str | None
+    note: str | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        activity: str = "",
+        date: datetime.date,
+        meeting: str | None = None,
+        note: str | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Event: ...
+    def __deepcopy__(self, memo: Any) -> Event: ...
+
+class Interval:
+    start: datetime.datetime
+    end: datetime.datetime
+    extra: _Json
+    def __init__(
+        self, *, start: datetime.datetime, end: datetime.datetime, extra: _Json | None = None
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Interval: ...
+    def __deepcopy__(self, memo: Any) -> Interval: ...
+
+class Availability:
+    person: str
+    busy: list[Interval]
+    calendar: str | None
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        person: str = "",
+        busy: Sequence[Interval] = (),
+        calendar: str | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Availability: ...
+    def __deepcopy__(self, memo: Any) -> Availability: ...
+
+class Worksheet:
+    organization: str
+    session: str | None
+    proud_of: list[str]
+    help_with: list[str]
+    frustrated_by: list[str]
+    love_to: list[str]
+    values: list[str]
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        organization: str = "",
+        session: str | None = None,
+        proud_of: Sequence[str] = (),
+        help_with: Sequence[str] = (),
+        frustrated_by: Sequence[str] = (),
+        love_to: Sequence[str] = (),
+        values: Sequence[str] = (),
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Worksheet: ...
+    def __deepcopy__(self, memo: Any) -> Worksheet: ...
+
+class Votes:
+    exciting: int
+    better: int
+    doable: int
+    dots: int
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        exciting: int = 0,
+        better: int = 0,
+        doable: int = 0,
+        dots: int = 0,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Votes: ...
+    def __deepcopy__(self, memo: Any) -> Votes: ...
+
+class Idea:
+    id: str
+    text: str
+    session: str | None
+    votes: Votes
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        id: str = "",
+        text: str = "",
+        session: str | None = None,
+        votes: Votes | None = None,
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Idea: ...
+    def __deepcopy__(self, memo: Any) -> Idea: ...
+
+class Partnership:
+    format: str
+    name: str
+    description: str | None
+    process: str | None
+    start: datetime.date | None
+    timezone: str | None
+    organizations: list[Organization]
+    people: list[Person]
+    relationships: list[Relationship]
+    meetings: list[Meeting]
+    events: list[Event]
+    availability: list[Availability]
+    worksheets: list[Worksheet]
+    ideas: list[Idea]
+    extra: _Json
+    def __init__(
+        self,
+        *,
+        format: str = "partnerkit/1",
+        name: str = "",
+        description: str | None = None,
+        process: str | None = None,
+        start: datetime.date | None = None,
+        timezone: str | None = None,
+        organizations: Sequence[Organization] = (),
+        people: Sequence[Person] = (),
+        relationships: Sequence[Relationship] = (),
+        meetings: Sequence[Meeting] = (),
+        events: Sequence[Event] = (),
+        availability: Sequence[Availability] = (),
+        worksheets: Sequence[Worksheet] = (),
+        ideas: Sequence[Idea] = (),
+        extra: _Json | None = None,
+    ) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __copy__(self) -> Partnership: ...
+    def __deepcopy__(self, memo: Any) -> Partnership: ...
+    def find_organization(self, id: str) -> Organization | None: ...
+    def find_person(self, id: str) -> Person | None: ...
+    def find_meeting(self, id: str) -> Meeting | None: ...
+    def dumps(self, indent: int = 2) -> str: ...
+    def save(self, path: _Path, indent: int = 2) -> None: ...
+    def to_dict(self) -> _Json: ...
+
+def load(path: _Path, max_depth: int = 256) -> Partnership: ...
+def loads(text: str, source: str = "<string>", max_depth: int = 256) -> Partnership: ...
+def from_dict(d: Mapping[str, Any], source: str = "<dict>", max_depth: int = 256) -> Partnership: ...
