@@ -70,7 +70,8 @@ std::optional<Minutes> parse_duration(std::string_view s) {
     last_unit = unit;
     any = true;
   }
-  if (!any) return std::nullopt;
+  // format_duration writes whole days first: keep the total within what parse_duration reads.
+  if (!any || total > 10'000'000LL * 24 * 60) return std::nullopt;
   return Minutes{total};
 }
 

@@ -25,6 +25,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// A value of the document in a message: JSON-quoted, shortened (describe_value), any bytes.
+std::string shown(const std::string& text) { return describe_value(Json(text)); }
+
 class Checker {
  public:
   Checker(const Json& doc, const std::string& source, std::vector<Issue>& issues)
@@ -38,11 +41,11 @@ class Checker {
     collect_ids("ideas", "idea");
     for (const auto& [id, where] : people_)
       if (organizations_.count(id))
-        add(where, "id " + Json(id).dump() + " is also an organization id (" + organizations_[id] +
+        add(where, "id " + shown(id) + " is also an organization id (" + organizations_[id] +
                        "); expected ids that tell people and organizations apart");
 
     if (auto* process = string_at(doc_, "process"); process && !is_builtin_process(*process))
-      add("/process", "expected a known process template (" + builtin_list() + "), got " + Json(*process).dump());
+      add("/process", "expected a known process template (" + builtin_list() + "), got " + shown(*process));
     check_date(doc_, "", "start");
     check_timezone(doc_, "", "timezone");
 
@@ -56,7 +59,7 @@ class Checker {
       auto* source = string_at(tie, "source");
       auto* target = string_at(tie, "target");
       if (source && target && *source == *target)
-        add(at + "/target", "expected a tie between two different endpoints, got " + Json(*target).dump() + " twice");
+        add(at + "/target", "expected a tie between two different endpoints, got " + shown(*target) + " twice");
       check_date(tie, at, "observed");
     });
     for_each("meetings", [&](const Json& meeting, const std::string& at) {
@@ -64,7 +67,7 @@ class Checker {
       if (auto* duration = string_at(meeting, "duration")) {
         auto minutes = parse_duration(*duration);
         if (!minutes || minutes->count() == 0)
-          add(at + "/duration", "expected a positive ISO 8601 duration such as PT1H30M, got " + Json(*duration).dump());
+          add(at + "/duration", "expected a positive ISO 8601 duration such as PT1H30M, got " + shown(*duration));
       }
       check_timezone(meeting, at, "timezone");
       if (auto it = meeting.find("participants"); it != meeting.end() && it->is_array())
@@ -86,7 +89,7 @@ class Checker {
           auto end = check_datetime(interval, here, "end");
           if (start && end && *end <= *start)
             add(here + "/end", "expected a time after the start " + format_local_datetime(*start) + ", got " +
-                                   Json(format_local_datetime(*end)).dump());
+                                   shown(format_local_datetime(*end)));
         }
     });
     std::unordered_map<std::string, std::string> worksheet_keys;
@@ -96,10 +99,10 @@ class Checker {
       auto* org = string_at(sheet, "organization");
       if (!org) return;
       auto* session = string_at(sheet, "session");
-      auto [it, fresh] = worksheet_keys.emplace(*org + '\n' + (session ? *session : ""), at);
+      auto [it, fresh] = worksheet_keys.emplace(*org + '\0' + (session ? *session : ""), at);  // text never holds NUL
       if (!fresh)
         add(at + "/organization", "expected one worksheet per organization and session, got a second for " +
-                                      Json(*org).dump() + " (first at " + it->second + ")");
+                                      shown(*org) + " (first at " + it->second + ")");
     });
     for_each("ideas", [&](const Json& idea, const std::string& at) { check_ref(idea, at, "session", meetings_, "meeting"); });
   }
@@ -129,7 +132,7 @@ class Checker {
       if (!id) return;
       auto [it, fresh] = index.emplace(*id, at + "/id");
       if (!fresh)
-        add(at + "/id", std::string("expected a unique ") + what + " id, got " + Json(*id).dump() +
+        add(at + "/id", std::string("expected a unique ") + what + " id, got " + shown(*id) +
                             " again (first at " + it->second + ")");
     });
     return index;
@@ -137,18 +140,23 @@ class Checker {
 
   void check_id(const std::string& id, const std::string& at, const IdIndex& known, const std::string& what) {
     if (known.count(id)) return;
-    std::string message = "expected a known " + what + " id, got " + Json(id).dump();
+    std::string message = "expected a known " + what + " id, got " + shown(id);
     std::string best;
     std::size_t best_distance = std::max<std::size_t>(1, id.size() / 3) + 1;  // close enough to be a typo
-    // Suggest the closest known id; skipped for huge documents to keep the check linear.
-    for (const auto& [candidate, where] : known.size() <= 2000 ? known : IdIndex{}) {
+    // Suggest the closest known id for the first unknown references of a document, and for ids
+    // of a readable length only: edit distance is quadratic and the check must stay linear.
+    const bool suggest = suggestions_left_ > 0 && id.size() <= max_suggested_length && known.size() <= 2000;
+    if (suggest) --suggestions_left_;
+    for (const auto& [candidate, where] : suggest ? known : IdIndex{}) {
+      std::size_t gap = candidate.size() > id.size() ? candidate.size() - id.size() : id.size() - candidate.size();
+      if (candidate.size() > max_suggested_length || gap > best_distance) continue;  // distance >= gap
       auto d = edit_distance(id, candidate);
       if (d < best_distance || (d == best_distance && !best.empty() && candidate < best)) {
         best_distance = d;
         best = candidate;
       }
     }
-    if (!best.empty()) message += " (did you mean " + Json(best).dump() + "?)";
+    if (!best.empty()) message += " (did you mean " + shown(best) + "?)";
     add(at, std::move(message));
   }
 
@@ -159,26 +167,26 @@ class Checker {
   void check_endpoint(const Json& tie, const std::string& at, const char* key) {
     auto* id = string_at(tie, key);
     if (!id || organizations_.count(*id) || people_.count(*id)) return;
-    add(at + "/" + key, "expected a known organization or person id, got " + Json(*id).dump());
+    add(at + "/" + key, "expected a known organization or person id, got " + shown(*id));
   }
 
   void check_date(const Json& object, const std::string& at, const char* key) {
     auto* text = string_at(object, key);
-    if (text && !parse_date(*text)) add(at + "/" + key, "expected a day that exists, YYYY-MM-DD, got " + Json(*text).dump());
+    if (text && !parse_date(*text)) add(at + "/" + key, "expected a day that exists, YYYY-MM-DD, got " + shown(*text));
   }
 
   std::optional<LocalDateTime> check_datetime(const Json& object, const std::string& at, const char* key) {
     auto* text = string_at(object, key);
     if (!text) return std::nullopt;
     auto t = parse_local_datetime(*text);
-    if (!t) add(at + "/" + key, "expected a date and time that exist, YYYY-MM-DDTHH:MM, got " + Json(*text).dump());
+    if (!t) add(at + "/" + key, "expected a date and time that exist, YYYY-MM-DDTHH:MM, got " + shown(*text));
     return t;
   }
 
   void check_timezone(const Json& object, const std::string& at, const char* key) {
     auto* name = string_at(object, key);
     if (name && !is_known_timezone(*name))
-      add(at + "/" + key, "expected an IANA time zone name such as America/Denver, got " + Json(*name).dump());
+      add(at + "/" + key, "expected an IANA time zone name such as America/Denver, got " + shown(*name));
   }
 
   static bool is_builtin_process(const std::string& name) {
@@ -196,6 +204,8 @@ class Checker {
   const std::string& source_;
   std::vector<Issue>& issues_;
   IdIndex organizations_, people_, meetings_;
+  static constexpr std::size_t max_suggested_length = 60;  // describe_value shortens longer ones
+  std::size_t suggestions_left_ = 100;
 };
 
 }  // namespace

@@ -79,7 +79,8 @@ Json parse_json_text(std::string_view text, const std::string& source, std::size
   }
   try {
     return Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {
+    // parse_error (101, 102, ...) and out_of_range (406: a number too large for a double).
     std::string what = e.what();
     // "[json.exception.parse_error.101] parse error at line 1, column 2: ..." -> from "parse error".
     auto pos = what.find("] ");
@@ -92,10 +93,12 @@ std::string describe_value(const Json& value) {
   switch (value.type()) {
     case Json::value_t::string: {
       const auto& s = value.get_ref<const std::string&>();
-      if (s.size() <= 60) return Json(s).dump();
+      // A Json built in C++ may hold any bytes: replace them, never throw (type_error 316).
+      auto quote = [](const std::string& t) { return Json(t).dump(-1, ' ', false, Json::error_handler_t::replace); };
+      if (s.size() <= 60) return quote(s);
       std::size_t cut = 57;
       while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-      std::string shown = Json(s.substr(0, cut)).dump();
+      std::string shown = quote(s.substr(0, cut));
       return shown.insert(shown.size() - 1, "...");
     }
     case Json::value_t::object: return "an object";

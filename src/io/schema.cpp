@@ -142,7 +142,10 @@ void check_schema(const Json& doc, const std::string& source, std::vector<Issue>
   cs.validate(validators.local(), *cs.shallow, &cs.json, doc, "", source, issues);
   if (!doc.is_object()) return;
   tbb::enumerable_thread_specific<std::vector<Issue>> found;
-  for (const auto& [name, list] : cs.lists) {
+  for (const auto& entry : cs.lists) {
+    // Not a structured binding: clang before 16 cannot capture one in the lambda below.
+    const std::string& name = entry.first;
+    const auto& list = entry.second;
     auto it = doc.find(name);
     if (it == doc.end() || !it->is_array()) continue;
     const Json& items = *it;
