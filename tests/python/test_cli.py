@@ -128,3 +128,57 @@ def test_usage_errors(cli: Path) -> None:
     assert run(cli).returncode == 2  # no subcommand
     assert run(cli, "validate").returncode == 2  # no file
     assert run(cli, "validate", "x.json", "--format", "yaml").returncode == 2
+
+
+def _with(change) -> bytes:
+    doc = small_document()
+    change(doc)
+    return json.dumps(doc).encode()
+
+
+def _big_with_error_at_end() -> bytes:
+    doc = small_document()
+    org = doc["organizations"][0]
+    doc["organizations"] = [{**org, "id": f"org-{i}", "name": "Organization " + "x" * 200} for i in range(200_000)]
+    doc["people"] = []
+    doc["worksheets"] = []
+    doc["organizations"][-1]["core"] = "yes"
+    return json.dumps(doc).encode()
+
+
+MALFORMED = {
+    "empty": (b"", "/: the input is empty; expected a JSON object"),
+    "not-json": (b"partnership", "/: not valid JSON: parse error at line 1, column 1: syntax error while parsing value - invalid literal"),
+    "truncated": (b'{"format": "partnerkit/1", "name": "x", "organizations": [', "/: not valid JSON: parse error"),
+    "invalid-utf8": (b'{"format": "partnerkit/1", "name": "\xff"}', "/: not valid JSON: parse error at line 1, column 37: syntax error while parsing value - invalid string: ill-formed UTF-8 byte"),
+    "wrong-types": (_with(lambda d: d.update(name=5)), "/name: expected a non-empty string, got 5"),
+    "deep": (b"[" * 200_000, "/: nesting deeper than 256 levels at line 1, column 257"),
+    "nul-after-value": (b'{"format": "partnerkit/1", "name": "x"}\x00', "/: not valid JSON: NUL byte at line 1, column 40"),
+    "duplicate-id": (
+        _with(lambda d: d["organizations"].append(dict(d["organizations"][0]))),
+        "expected a unique organization id",
+    ),
+    "dangling-reference": (
+        _with(lambda d: d["people"][0].update(organization="nobody")),
+        "/people/0/organization: expected a known organization id, got \"nobody\"",
+    ),
+    "impossible-date": (_with(lambda d: d.update(start="2027-02-30")), "/start: expected a day that exists"),
+    "unknown-timezone": (
+        _with(lambda d: d.update(timezone="Mars/Olympus")),
+        "/timezone: expected an IANA time zone name such as America/Denver, got \"Mars/Olympus\"",
+    ),
+    "50MB-error-at-end": (_big_with_error_at_end(), "/organizations/199999/core: expected a boolean, got \"yes\""),
+}
+
+
+@pytest.mark.parametrize("case", MALFORMED)
+def test_malformed_input_exits_2_with_file_and_pointer(cli: Path, tmp_path: Path, case: str) -> None:
+    data, expected = MALFORMED[case]
+    path = tmp_path / f"{case}.json"
+    path.write_bytes(data)
+    result = subprocess.run([cli, "validate", str(path)], capture_output=True, timeout=120)
+    assert result.returncode == 2, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines, result.stderr
+    assert all(line.startswith(f"{path}: /") for line in lines), lines
+    assert any(expected in line for line in lines), lines
