@@ -18,5 +18,7 @@ Partnership load_input(const std::string& path);
 
 /// Registers `partnerkit validate`; the callback stores its exit code in `exit_code`.
 void add_validate(CLI::App& app, int& exit_code);
+/// Registers `partnerkit stage`.
+void add_stage(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

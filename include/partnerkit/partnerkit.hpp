@@ -5,4 +5,5 @@
 #include "partnerkit/core/model.hpp"
 #include "partnerkit/core/time.hpp"
 #include "partnerkit/io/document.hpp"
+#include "partnerkit/process.hpp"
 #include "partnerkit/version.hpp"

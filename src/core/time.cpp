@@ -2,6 +2,8 @@
 
 #include <date/tz.h>
 
+#include "partnerkit/core/error.hpp"
+
 #include <charconv>
 #include <cstdio>
 
@@ -104,6 +106,20 @@ std::string format_duration(Minutes m) {
   if (hours) out += std::to_string(hours) + "H";
   if (minutes || (!days && !hours)) out += std::to_string(minutes) + "M";
   return out;
+}
+
+Date today(std::string_view timezone) {
+  auto now = std::chrono::system_clock::now();
+  if (timezone.empty()) return Date{std::chrono::floor<std::chrono::days>(now)};
+  const date::time_zone* zone = nullptr;
+  try {
+    zone = date::locate_zone(timezone);
+  } catch (const std::exception&) {
+    throw Error("unknown time zone \"" + std::string(timezone) + "\"");
+  }
+  auto local = zone->to_local(now);
+  return Date{std::chrono::floor<std::chrono::days>(std::chrono::local_seconds{
+      std::chrono::duration_cast<std::chrono::seconds>(local.time_since_epoch())})};
 }
 
 bool is_known_timezone(std::string_view name) {

@@ -1,6 +1,7 @@
 // Internal steps of loading a document; each appends what it finds to `issues`.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,8 +14,17 @@ namespace partnerkit::detail {
 /// Parses JSON text with the depth cap and NUL check; throws ValidationError on failure.
 Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth);
 
-/// Applies the document schema with valijson.
-void check_schema(const Json& doc, const std::string& source, std::vector<Issue>& issues);
+enum class SchemaKind { document, process_template };
+
+/// Applies a schema (data/schema/) with valijson.
+void check_schema(const Json& doc, const std::string& source, std::vector<Issue>& issues,
+                  SchemaKind kind = SchemaKind::document);
+
+/// The bytes of a file; throws IoError (a folder, a missing or unreadable file).
+std::string read_file(const std::filesystem::path& path);
+
+/// Sorts issues by JSON pointer (indexes numerically) and throws them if there are any.
+void throw_issues(std::vector<Issue> issues);
 
 /// The checks a schema cannot express. Works on any JSON (skips values of the wrong type).
 void check_semantics(const Json& doc, const std::string& source, std::vector<Issue>& issues);

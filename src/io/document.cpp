@@ -14,11 +14,16 @@
 #include <unordered_set>
 
 #include "io/detail.hpp"
+#include "io/embedded.hpp"
 
 namespace partnerkit {
 
 const std::vector<std::string>& builtin_process_templates() {
-  static const std::vector<std::string> names{"building-partnership", "court-child-support"};
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    for (const auto& file : detail::builtin_template_texts()) out.emplace_back(file.name);
+    return out;
+  }();
   return names;
 }
 
@@ -346,36 +351,6 @@ OJson item_json(const T& x) {
   return to_json(x);
 }
 
-// Orders JSON pointers as the document does: token by token, array indexes as numbers.
-bool pointer_less(std::string_view a, std::string_view b) {
-  while (!a.empty() && !b.empty()) {
-    auto next = [](std::string_view& p) {
-      p.remove_prefix(1);
-      auto end = p.find('/');
-      auto token = p.substr(0, end);
-      p = end == std::string_view::npos ? std::string_view{} : p.substr(end);
-      return token;
-    };
-    auto ta = next(a), tb = next(b);
-    if (ta == tb) continue;
-    bool na = !ta.empty() && ta.find_first_not_of("0123456789") == std::string_view::npos;
-    bool nb = !tb.empty() && tb.find_first_not_of("0123456789") == std::string_view::npos;
-    if (na && nb && ta.size() != tb.size()) return ta.size() < tb.size();
-    return ta < tb;
-  }
-  return a.empty() && !b.empty();
-}
-
-std::string read_file(const std::filesystem::path& path) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file", EISDIR);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno), errno);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
-  return std::move(buffer).str();
-}
 
 
 // What the text scan of loads() rejects, for a value built in memory: nesting deeper than
@@ -418,10 +393,7 @@ void throw_if_invalid(const Json& document, const std::string& name) {
   for (const auto& issue : issues) rejected.insert(issue.pointer);
   for (auto& issue : semantic)
     if (!rejected.count(issue.pointer)) issues.push_back(std::move(issue));
-  if (!issues.empty()) {
-    std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) { return pointer_less(a.pointer, b.pointer); });
-    throw ValidationError(std::move(issues));
-  }
+  detail::throw_issues(std::move(issues));
 }
 
 Partnership validated(const Json& document, const std::string& name) {
@@ -444,6 +416,47 @@ std::string checked_text(const Partnership& p, int indent, const std::string& na
 
 }  // namespace
 
+namespace detail {
+
+// Orders JSON pointers as the document does: token by token, array indexes as numbers.
+static bool pointer_less(std::string_view a, std::string_view b) {
+  while (!a.empty() && !b.empty()) {
+    auto next = [](std::string_view& p) {
+      p.remove_prefix(1);
+      auto end = p.find('/');
+      auto token = p.substr(0, end);
+      p = end == std::string_view::npos ? std::string_view{} : p.substr(end);
+      return token;
+    };
+    auto ta = next(a), tb = next(b);
+    if (ta == tb) continue;
+    bool na = !ta.empty() && ta.find_first_not_of("0123456789") == std::string_view::npos;
+    bool nb = !tb.empty() && tb.find_first_not_of("0123456789") == std::string_view::npos;
+    if (na && nb && ta.size() != tb.size()) return ta.size() < tb.size();
+    return ta < tb;
+  }
+  return a.empty() && !b.empty();
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file", EISDIR);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno), errno);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
+  return std::move(buffer).str();
+}
+
+void throw_issues(std::vector<Issue> issues) {
+  if (issues.empty()) return;
+  std::stable_sort(issues.begin(), issues.end(), [](const Issue& a, const Issue& b) { return pointer_less(a.pointer, b.pointer); });
+  throw ValidationError(std::move(issues));
+}
+
+}  // namespace detail
+
 Partnership from_json(const Json& document, std::string_view source, const LoadOptions& options) {
   std::string name(source);
   check_built_value(document, name, options.max_depth);
@@ -456,7 +469,7 @@ Partnership loads(std::string_view text, std::string_view source, const LoadOpti
 }
 
 Partnership load(const std::filesystem::path& path, const LoadOptions& options) {
-  return loads(read_file(path), path.string(), options);
+  return loads(detail::read_file(path), path.string(), options);
 }
 
 nlohmann::ordered_json to_json(const Partnership& p) {

@@ -38,10 +38,10 @@ struct CompiledSchema {
   };
   std::map<std::string, List> lists;
 
-  CompiledSchema() : json(Json::parse(document_schema_text())) {
+  explicit CompiledSchema(std::string_view text) : json(Json::parse(text)) {
     Json shallow_json = json;
     for (auto& [name, property] : shallow_json["properties"].items()) {
-      if (!property.contains("items")) continue;
+      if (!property.contains("items") || !property["items"].contains("$ref")) continue;
       const Json& item = json["properties"][name]["items"];
       Json wrapper{{"definitions", json["definitions"]}, {"$ref", item["$ref"]}};
       lists.emplace(name, List{&item, compile(wrapper)});
@@ -128,15 +128,16 @@ struct CompiledSchema {
   }
 };
 
-const CompiledSchema& compiled() {
-  static const CompiledSchema schema;
-  return schema;
+const CompiledSchema& compiled(SchemaKind kind) {
+  static const CompiledSchema document(document_schema_text());
+  static const CompiledSchema process_template(template_schema_text());
+  return kind == SchemaKind::document ? document : process_template;
 }
 
 }  // namespace
 
-void check_schema(const Json& doc, const std::string& source, std::vector<Issue>& issues) {
-  const auto& cs = compiled();
+void check_schema(const Json& doc, const std::string& source, std::vector<Issue>& issues, SchemaKind kind) {
+  const auto& cs = compiled(kind);
   // Strong types (the default): 4.0 is not an integer, "4" not a number.
   tbb::enumerable_thread_specific<valijson::Validator> validators;
   cs.validate(validators.local(), *cs.shallow, &cs.json, doc, "", source, issues);

@@ -30,6 +30,9 @@ std::string format_local_datetime(LocalDateTime t);
 /// Shortest ISO 8601 form: "PT1H30M", "P1DT2H", "PT0M" for zero.
 std::string format_duration(Minutes m);
 
+/// Today's date in an IANA time zone (UTC when `timezone` is empty); throws Error for an unknown zone.
+Date today(std::string_view timezone = {});
+
 /// True if the IANA time zone database on this system knows the name ("America/Denver").
 bool is_known_timezone(std::string_view name);
 
