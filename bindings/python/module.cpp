@@ -6,4 +6,5 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "partnerkit's C++ core: the partnership document model, load/loads/from_dict, dumps/save.";
   partnerkit::python::bind_core(m);
   partnerkit::python::bind_document(m);
+  partnerkit::python::bind_process(m);
 }

@@ -33,6 +33,8 @@ from ._core import (
     loads,
 )
 
+from . import process
+
 __version__: str = _core.version
 
 __all__ = [
@@ -60,4 +62,5 @@ __all__ = [
     "is_known_timezone",
     "load",
     "loads",
+    "process",
 ]
