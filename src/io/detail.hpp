@@ -23,6 +23,18 @@ void check_schema(const Json& doc, const std::string& source, std::vector<Issue>
 /// The bytes of a file; throws IoError (a folder, a missing or unreadable file).
 std::string read_file(const std::filesystem::path& path);
 
+/// Appends the semantic issues whose pointer the schema did not already reject (a value is not
+/// reported twice).
+void merge_issues(std::vector<Issue>& schema_issues, std::vector<Issue> semantic_issues);
+
+/// The element of `items` with this id, or nullptr. O(n).
+template <class T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+
 /// Sorts issues by JSON pointer (indexes numerically) and throws them if there are any.
 void throw_issues(std::vector<Issue> issues);
 

@@ -27,17 +27,11 @@ const std::vector<std::string>& builtin_process_templates() {
   return names;
 }
 
-namespace {
-template <class T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-  auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
-  return it == items.end() ? nullptr : &*it;
+const Organization* Partnership::find_organization(std::string_view id) const {
+  return detail::find_by_id(organizations, id);
 }
-}  // namespace
-
-const Organization* Partnership::find_organization(std::string_view id) const { return find_by_id(organizations, id); }
-const Person* Partnership::find_person(std::string_view id) const { return find_by_id(people, id); }
-const Meeting* Partnership::find_meeting(std::string_view id) const { return find_by_id(meetings, id); }
+const Person* Partnership::find_person(std::string_view id) const { return detail::find_by_id(people, id); }
+const Meeting* Partnership::find_meeting(std::string_view id) const { return detail::find_by_id(meetings, id); }
 
 namespace {
 
@@ -388,11 +382,7 @@ void throw_if_invalid(const Json& document, const std::string& name) {
   detail::check_schema(document, name, issues);
   std::vector<Issue> semantic;
   detail::check_semantics(document, name, semantic);
-  // A value the schema already rejected is not reported twice.
-  std::unordered_set<std::string> rejected;
-  for (const auto& issue : issues) rejected.insert(issue.pointer);
-  for (auto& issue : semantic)
-    if (!rejected.count(issue.pointer)) issues.push_back(std::move(issue));
+  detail::merge_issues(issues, std::move(semantic));
   detail::throw_issues(std::move(issues));
 }
 
@@ -447,6 +437,13 @@ std::string read_file(const std::filesystem::path& path) {
   buffer << in.rdbuf();
   if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
   return std::move(buffer).str();
+}
+
+void merge_issues(std::vector<Issue>& schema_issues, std::vector<Issue> semantic_issues) {
+  std::unordered_set<std::string> rejected;
+  for (const auto& issue : schema_issues) rejected.insert(issue.pointer);
+  for (auto& issue : semantic_issues)
+    if (!rejected.count(issue.pointer)) schema_issues.push_back(std::move(issue));
 }
 
 void throw_issues(std::vector<Issue> issues) {

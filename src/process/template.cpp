@@ -16,12 +16,6 @@
 namespace partnerkit::process {
 namespace {
 
-template <class T>
-const T* find_by_id(const std::vector<T>& items, std::string_view id) {
-  auto it = std::find_if(items.begin(), items.end(), [&](const T& x) { return x.id == id; });
-  return it == items.end() ? nullptr : &*it;
-}
-
 std::string text_at(const Json& o, const char* key) {
   auto it = o.find(key);
   return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -164,11 +158,13 @@ Template template_from(const Json& o) {
 
 const Activity* Template::find_activity(std::string_view id) const {
   for (const auto& stage : stages)
-    if (const Activity* a = find_by_id(stage.activities, id)) return a;
+    if (const Activity* a = partnerkit::detail::find_by_id(stage.activities, id)) return a;
   return nullptr;
 }
-const Stage* Template::find_stage(std::string_view id) const { return find_by_id(stages, id); }
-const QuestionSet* Template::find_question_set(std::string_view id) const { return find_by_id(question_sets, id); }
+const Stage* Template::find_stage(std::string_view id) const { return partnerkit::detail::find_by_id(stages, id); }
+const QuestionSet* Template::find_question_set(std::string_view id) const {
+  return partnerkit::detail::find_by_id(question_sets, id);
+}
 
 Template loads_template(std::string_view text, std::string_view source) {
   std::string name(source);
@@ -177,9 +173,7 @@ Template loads_template(std::string_view text, std::string_view source) {
   partnerkit::detail::check_schema(doc, name, issues, partnerkit::detail::SchemaKind::process_template);
   std::vector<Issue> semantic;
   check_template(doc, name, semantic);
-  for (auto& issue : semantic)
-    if (std::none_of(issues.begin(), issues.end(), [&](const Issue& i) { return i.pointer == issue.pointer; }))
-      issues.push_back(std::move(issue));
+  partnerkit::detail::merge_issues(issues, std::move(semantic));
   partnerkit::detail::throw_issues(std::move(issues));
   return template_from(doc);
 }
