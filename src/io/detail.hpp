@@ -12,7 +12,8 @@
 namespace partnerkit::detail {
 
 /// Parses JSON text with the depth cap and NUL check; throws ValidationError on failure.
-Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth);
+Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth,
+                    const char* expected = "a partnership document");
 
 enum class SchemaKind { document, process_template };
 

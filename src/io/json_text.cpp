@@ -43,7 +43,7 @@ std::string printable(std::string_view s) {
 
 }  // namespace
 
-Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth) {
+Json parse_json_text(std::string_view text, const std::string& source, std::size_t max_depth, const char* expected) {
   auto fail = [&](const std::string& message) -> Json { throw ValidationError(source, "", message); };
   if (text.empty()) return fail("the input is empty; expected a JSON object");
   if (const void* nul = std::memchr(text.data(), '\0', text.size())) {
@@ -72,7 +72,7 @@ Json parse_json_text(std::string_view text, const std::string& source, std::size
     } else if (c == '[' || c == '{') {
       if (++depth > max_depth)
         return fail("nesting deeper than " + std::to_string(max_depth) + " levels at " +
-                    line_column(text, i) + "; expected a partnership document");
+                    line_column(text, i) + "; expected " + expected);
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
     }

@@ -58,11 +58,11 @@ Continuum place_on_continuum(const Partnership& p, const Template& t, Date on) {
 
   // Ratings: the median level through the table; a tie's level is its source's rating of its target.
   std::vector<int> levels;
-  std::map<std::pair<std::string, std::string>, int> rating;
+  std::map<std::pair<std::string, std::string>, std::vector<int>> rating;
   for (const auto& r : p.relationships)
     if (r.level && observed(r)) {
       levels.push_back(*r.level);
-      rating[{r.source, r.target}] = *r.level;
+      rating[{r.source, r.target}].push_back(*r.level);
     }
   if (!levels.empty()) {
     std::sort(levels.begin(), levels.end());
@@ -72,10 +72,14 @@ Continuum place_on_continuum(const Partnership& p, const Template& t, Date on) {
                                          std::to_string(median) + " (" + to_string(*c.from_ratings) + ")"});
   }
   c.level = c.from_ratings ? std::min(c.from_evidence, *c.from_ratings) : c.from_evidence;
-  for (const auto& [pair, a_rates_b] : rating) {
+  for (const auto& [pair, mine] : rating) {
     auto back = rating.find({pair.second, pair.first});
-    if (back != rating.end() && pair.first < pair.second && std::abs(a_rates_b - back->second) >= 2)
-      c.discuss.push_back({pair.first, pair.second, a_rates_b, back->second});
+    if (back == rating.end() || !(pair.first < pair.second)) continue;
+    int best_a = 0, best_b = 0, widest = -1;
+    for (int x : mine)
+      for (int y : back->second)
+        if (std::abs(x - y) > widest) widest = std::abs(x - y), best_a = x, best_b = y;
+    if (widest >= 2) c.discuss.push_back({pair.first, pair.second, best_a, best_b});
   }
   return c;
 }

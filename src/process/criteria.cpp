@@ -117,6 +117,10 @@ CriterionResult evaluate(const Criterion& c, const Partnership& p, const Activit
       fail("there is no " + kind + " meeting #" + std::to_string(nth) + " with a start time");
     } else {
       const Meeting& m = *meetings[static_cast<std::size_t>(nth - 1)];
+      if (!held_by(m, on)) {
+        fail(m.id + " has not been held by " + format_date(on));
+        return r;
+      }
       std::vector<std::string> orgs;
       // Facilitators (people marked so, or of a facilitator organization) fill no worksheet.
       for (const auto& id : m.participants) {
@@ -174,7 +178,7 @@ CriterionResult evaluate(const Criterion& c, const Partnership& p, const Activit
       bool voted = i.votes.exciting > 0 || i.votes.better > 0 || i.votes.doable > 0 || i.votes.dots > 0;
       return voted && (!session || held_by(*session, on));
     }));
-    if (n < static_cast<std::size_t>(want)) fail(count_of(n, "idea") + " carry votes, " + std::to_string(want) + " needed");
+    if (n < static_cast<std::size_t>(want)) fail(count_of(n, "idea") + (n == 1 ? " carries" : " carry") + " votes, " + std::to_string(want) + " needed");
   } else if (c.predicate == "ties_of_kind") {
     std::string kind = text_param(c, "kind", "");
     int want = int_param(c, "count", 1);

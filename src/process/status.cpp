@@ -150,8 +150,15 @@ Status status(const Partnership& p, const Template& t, Date on) {
   for (auto* as : overdue) s.next_steps.push_back(step_for(*as, ""));
   for (const auto& as : s.activities)
     if (as.state == ActivityState::blocked && as.stage == s.current_stage) {
+      // Only what readiness asks for: a prerequisite not done is a step of its own.
+      std::vector<std::string> ready;
+      for (const auto& c : t.find_activity(as.id)->ready_when) {
+        auto result = evaluate(c, p, *t.find_activity(as.id), on);
+        ready.insert(ready.end(), result.reasons.begin(), result.reasons.end());
+      }
+      if (ready.empty()) continue;
       std::string action = "Before " + as.name + ": ";
-      for (std::size_t i = 0; i < as.reasons.size(); ++i) action += (i ? "; " : "") + as.reasons[i];
+      for (std::size_t i = 0; i < ready.size(); ++i) action += (i ? "; " : "") + ready[i];
       s.next_steps.push_back(step_for(as, action));
     }
   bool reached = false;
@@ -164,6 +171,7 @@ Status status(const Partnership& p, const Template& t, Date on) {
   // Events are accepted in any order; report what looks out of order or unknown.
   for (std::size_t i = 0; i < p.events.size(); ++i) {
     const Event& e = p.events[i];
+    if (e.date > on) continue;
     const Activity* a = t.find_activity(e.activity);
     if (!a) {
       if (!t.find_stage(e.activity))
@@ -177,7 +185,7 @@ Status status(const Partnership& p, const Template& t, Date on) {
       else
         ids.push_back(r);
       for (const auto& id : ids) {
-        auto before = first_event(p, id, Date{std::chrono::year{9999}, std::chrono::December, std::chrono::day{31}});
+        auto before = first_event(p, id, on);
         if (before && *before > e.date)
           s.notes.push_back(e.activity + " was recorded on " + format_date(e.date) + ", before its prerequisite " + id +
                             " (" + format_date(*before) + ")");

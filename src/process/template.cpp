@@ -106,20 +106,31 @@ void check_template(const Json& doc, const std::string& source, std::vector<Issu
   // Depth-first search for a cycle; each cycle is reported once, at the activity that closes it.
   std::map<std::string, int> mark;  // 0 new, 1 on the path, 2 finished
   std::vector<std::string> path;
-  std::function<void(const std::string&)> visit = [&](const std::string& id) {
-    mark[id] = 1;
-    path.push_back(id);
-    for (const auto& next : requires_of[id]) {
+  // Iterative, so a long chain of prerequisites cannot exhaust the stack.
+  auto visit = [&](const std::string& root) {
+    std::vector<std::pair<std::string, std::size_t>> stack{{root, 0}};
+    mark[root] = 1;
+    path.push_back(root);
+    while (!stack.empty()) {
+      auto& [id, next_index] = stack.back();
+      const auto& reqs = requires_of[id];
+      if (next_index == reqs.size()) {
+        mark[id] = 2;
+        path.pop_back();
+        stack.pop_back();
+        continue;
+      }
+      std::string next = reqs[next_index++];
       if (mark[next] == 1) {
         std::string cycle;
         for (auto it = std::find(path.begin(), path.end(), next); it != path.end(); ++it) cycle += *it + " -> ";
         add(where[id] + "/requires", "expected prerequisites without a cycle, got " + cycle + next);
       } else if (mark[next] == 0) {
-        visit(next);
+        mark[next] = 1;
+        path.push_back(next);
+        stack.emplace_back(next, 0);
       }
     }
-    path.pop_back();
-    mark[id] = 2;
   };
   for (const auto& [id, at] : where)
     if (mark[id] == 0) visit(id);
@@ -168,7 +179,7 @@ const QuestionSet* Template::find_question_set(std::string_view id) const {
 
 Template loads_template(std::string_view text, std::string_view source) {
   std::string name(source);
-  Json doc = partnerkit::detail::parse_json_text(text, name, LoadOptions{}.max_depth);
+  Json doc = partnerkit::detail::parse_json_text(text, name, LoadOptions{}.max_depth, "a process template");
   std::vector<Issue> issues;
   partnerkit::detail::check_schema(doc, name, issues, partnerkit::detail::SchemaKind::process_template);
   std::vector<Issue> semantic;
