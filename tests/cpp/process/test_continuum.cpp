@@ -15,11 +15,7 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-Date day(std::string_view text) {
-  auto d = parse_date(text);
-  REQUIRE(d);
-  return *d;
-}
+using pt::day;
 
 const Template& toolkit() { return builtin_template("building-partnership"); }
 

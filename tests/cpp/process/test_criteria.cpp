@@ -15,11 +15,7 @@ using Reasons = std::vector<std::string>;
 
 namespace {
 
-Date day(std::string_view text) {
-  auto d = parse_date(text);
-  REQUIRE(d);
-  return *d;
-}
+using pt::day;
 
 Partnership doc(std::string_view members = {}) { return loads(pt::document(members), "doc.json"); }
 

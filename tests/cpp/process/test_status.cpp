@@ -16,11 +16,7 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-Date day(std::string_view text) {
-  auto d = parse_date(text);
-  REQUIRE(d);
-  return *d;
-}
+using pt::day;
 
 // Optional days and texts as text, so failures print readably.
 std::string text(const std::optional<Date>& d) { return d ? format_date(*d) : "none"; }

@@ -23,11 +23,7 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-Date day(std::string_view text) {
-  auto d = parse_date(text);
-  REQUIRE(d);
-  return *d;
-}
+using pt::day;
 
 std::size_t activity_count(const Template& t) {
   std::size_t n = 0;

@@ -56,6 +56,12 @@ std::vector<std::string> TempDir::entries(std::string_view sub) const {
   return names;
 }
 
+Date day(std::string_view text) {
+  auto d = parse_date(text);
+  REQUIRE(d);
+  return *d;
+}
+
 ValidationError validation_error(std::string_view text, std::string_view source) {
   try {
     loads(text, source);

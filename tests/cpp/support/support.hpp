@@ -41,6 +41,9 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+/// The day YYYY-MM-DD; fails the test if it does not exist.
+Date day(std::string_view text);
+
 /// The ValidationError that loads(text, source) throws; fails the test if it does not throw one.
 ValidationError validation_error(std::string_view text, std::string_view source = "doc.json");
 /// Each problem of the error as "FILE: /pointer: message".
