@@ -101,8 +101,11 @@ CriterionResult evaluate(const Criterion& c, const Partnership& p, const Activit
     std::string kind = text_param(c, "kind", "");
     int want = int_param(c, "count", 1);
     std::size_t n = 0;
-    for (const auto& m : p.meetings)
-      if (m.kind == kind && (held ? held_by(m, on) : (m.status != MeetingStatus::cancelled && m.start.has_value()))) ++n;
+    if (held) {
+      for (const auto& m : p.meetings) n += m.kind == kind && held_by(m, on);  // held without a start counts
+    } else {
+      n = detail::meetings_of_kind(p, kind).size();
+    }
     std::string verb = held ? "held" : "planned";
     r.description = count_of(static_cast<std::size_t>(want), kind + " meeting") + " " + verb;
     if (n < static_cast<std::size_t>(want))

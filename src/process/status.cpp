@@ -73,17 +73,25 @@ Status status(const Partnership& p, const Template& t, Date on) {
   s.on = on;
   s.template_id = t.id;
 
-  // Done first (prerequisites may point anywhere), then the other states.
+  // Done first (prerequisites may point anywhere), then the other states. Each criterion is
+  // evaluated once: `missing` keeps what done_when still lacks, `unready` what ready_when lacks.
   std::map<std::string, bool> done;
+  std::map<std::string, std::vector<std::string>> missing, unready;
+  auto collect = [&](const std::vector<Criterion>& criteria, const Activity& a, std::vector<std::string>& reasons) {
+    for (const auto& c : criteria) {
+      auto result = evaluate(c, p, a, on);
+      reasons.insert(reasons.end(), result.reasons.begin(), result.reasons.end());
+    }
+  };
   for (const auto& stage : t.stages)
     for (const auto& a : stage.activities) {
-      bool d = true;
       if (a.done_when.empty()) {
-        d = first_event(p, a.id, on).has_value();
+        done[a.id] = first_event(p, a.id, on).has_value();
       } else {
-        for (const auto& c : a.done_when) d = d && evaluate(c, p, a, on).holds;
+        collect(a.done_when, a, missing[a.id]);
+        done[a.id] = missing[a.id].empty();
       }
-      done[a.id] = d;
+      if (!done[a.id]) collect(a.ready_when, a, unready[a.id]);
     }
   auto is_done = [&](const std::string& id) {
     if (const Stage* stage = t.find_stage(id))
@@ -113,18 +121,12 @@ Status status(const Partnership& p, const Template& t, Date on) {
       } else {
         for (const auto& r : a.requires_)
           if (!is_done(r)) as.reasons.push_back("waits for " + name_of(r) + " (not done)");
-        for (const auto& c : a.ready_when) {
-          auto result = evaluate(c, p, a, on);
-          as.reasons.insert(as.reasons.end(), result.reasons.begin(), result.reasons.end());
-        }
+        as.reasons.insert(as.reasons.end(), unready[a.id].begin(), unready[a.id].end());
         if (!as.reasons.empty()) {
           as.state = ActivityState::blocked;
         } else {
           as.state = as.due && *as.due < on ? ActivityState::overdue : ActivityState::due;
-          for (const auto& c : a.done_when) {
-            auto result = evaluate(c, p, a, on);
-            as.reasons.insert(as.reasons.end(), result.reasons.begin(), result.reasons.end());
-          }
+          as.reasons = missing[a.id];
         }
       }
       s.activities.push_back(std::move(as));
@@ -151,11 +153,7 @@ Status status(const Partnership& p, const Template& t, Date on) {
   for (const auto& as : s.activities)
     if (as.state == ActivityState::blocked && as.stage == s.current_stage) {
       // Only what readiness asks for: a prerequisite not done is a step of its own.
-      std::vector<std::string> ready;
-      for (const auto& c : t.find_activity(as.id)->ready_when) {
-        auto result = evaluate(c, p, *t.find_activity(as.id), on);
-        ready.insert(ready.end(), result.reasons.begin(), result.reasons.end());
-      }
+      const auto& ready = unready[as.id];
       if (ready.empty()) continue;
       std::string action = "Before " + as.name + ": ";
       for (std::size_t i = 0; i < ready.size(); ++i) action += (i ? "; " : "") + ready[i];
