@@ -20,5 +20,9 @@ Partnership load_input(const std::string& path);
 void add_validate(CLI::App& app, int& exit_code);
 /// Registers `partnerkit stage`.
 void add_stage(CLI::App& app, int& exit_code);
+/// Registers `partnerkit import-survey`.
+void add_import_survey(CLI::App& app, int& exit_code);
+/// Registers `partnerkit groups`.
+void add_groups(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

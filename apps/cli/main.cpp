@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   int exit_code = partnerkit::cli::ok;
   partnerkit::cli::add_validate(app, exit_code);
   partnerkit::cli::add_stage(app, exit_code);
+  partnerkit::cli::add_import_survey(app, exit_code);
+  partnerkit::cli::add_groups(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
