@@ -1,0 +1,68 @@
+// The domain lexicon: synonyms and abbreviations mapped to one canonical term
+// ("personnel", "FTE" and "staffing" all count as "staff").
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace partnerkit::themes {
+
+/// A map from variants (words or phrases) to canonical terms. Variants and canonical terms are
+/// compared after Unicode folding (NFKC casefold), so "FTE", "fte" and "ＦＴＥ" are one variant.
+///
+/// File format (JSON, `partnerkit-lexicon/1`):
+/// ```json
+/// {"format": "partnerkit-lexicon/1",
+///  "terms": {"staff": ["staffing", "personnel", "fte"], "voca": ["victims of crime act"]}}
+/// ```
+/// Each key of "terms" is a canonical term; its array lists the variants. A variant may have
+/// up to 6 words. A canonical term is also its own variant.
+class Lexicon {
+ public:
+  /// An empty lexicon (no mapping).
+  Lexicon() = default;
+
+  /// The lexicon shipped with partnerkit (data/lexicon/partnerkit-lexicon.json, compiled in and
+  /// installed to share/partnerkit/lexicon/).
+  static const Lexicon& builtin();
+
+  /// Parses lexicon JSON text. Throws ValidationError listing every problem (file, JSON pointer,
+  /// what was expected), e.g. "my.json: /terms/staff/2: expected a non-empty string".
+  static Lexicon parse(std::string_view json_text, const std::string& file = "<string>");
+  /// Reads and parses a lexicon file; IoError if it cannot be read.
+  static Lexicon load(const std::filesystem::path& path);
+
+  /// Adds variants of a canonical term (folded). A variant already mapped elsewhere is remapped.
+  /// Throws Error on an empty canonical term or variant, or one of more than 6 words.
+  void add(std::string_view canonical, const std::vector<std::string>& variants);
+  /// Adds every entry of `other` (its mappings win): extending the built-in lexicon is
+  /// `Lexicon l = Lexicon::builtin(); l.extend(Lexicon::load("mine.json"));`.
+  void extend(const Lexicon& other);
+
+  /// The canonical term of a folded word or phrase (words separated by one space), or "".
+  std::string_view canonical(std::string_view folded_phrase) const;
+  /// The longest variant, in words, of any entry (1 if the lexicon is empty).
+  std::size_t max_words() const noexcept { return max_words_; }
+  /// Number of variants (canonical terms included).
+  std::size_t size() const noexcept { return variants_.size(); }
+  bool empty() const noexcept { return variants_.empty(); }
+  /// Canonical term → its variants, sorted.
+  std::map<std::string, std::vector<std::string>> entries() const;
+  /// The lexicon as `partnerkit-lexicon/1` JSON text (parse(to_json_text()) == *this).
+  std::string to_json_text() const;
+  /// A 64-bit fingerprint of the content (FNV-1a over the sorted entries); partial aggregates
+  /// use it to refuse merging states built with different lexicons.
+  std::uint64_t fingerprint() const;
+
+  friend bool operator==(const Lexicon&, const Lexicon&) = default;
+
+ private:
+  std::map<std::string, std::string, std::less<>> variants_;  // folded variant → canonical
+  std::size_t max_words_ = 1;
+};
+
+}  // namespace partnerkit::themes
