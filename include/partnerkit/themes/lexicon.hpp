@@ -45,6 +45,9 @@ class Lexicon {
 
   /// The canonical term of a folded word or phrase (words separated by one space), or "".
   std::string_view canonical(std::string_view folded_phrase) const;
+  /// The canonical term of a phrase of Snowball stems ("personnel" → "staff" also matches
+  /// "personnels"), or "".
+  std::string_view canonical_stemmed(std::string_view stemmed_phrase) const;
   /// The longest variant, in words, of any entry (1 if the lexicon is empty).
   std::size_t max_words() const noexcept { return max_words_; }
   /// Number of variants (canonical terms included).
@@ -62,6 +65,7 @@ class Lexicon {
 
  private:
   std::map<std::string, std::string, std::less<>> variants_;  // folded variant → canonical
+  std::map<std::string, std::string, std::less<>> stemmed_;   // stems of a variant → canonical
   std::size_t max_words_ = 1;
 };
 

@@ -44,7 +44,8 @@ class PartialAggregate {
   /// must match the partial's, else Error).
   Themes finish(const ThemeOptions& options = {}) const;
 
-  /// {"format": "partnerkit-partial/1", "normalize": {...}, "terms": [...], "entries": [...]}.
+  /// {"format": "partnerkit-partial/1", "normalize": {"lexicon", "stem", "stop_words"},
+  /// "terms": [{"term", "surfaces": [[surface, count]]}], "entries": [[[term index, count]]]}.
   nlohmann::ordered_json to_json() const;
   /// Throws ValidationError (file, JSON pointer, what was expected) on a malformed state.
   static PartialAggregate from_json(const nlohmann::json& j, const std::string& file = "<string>");

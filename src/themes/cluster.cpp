@@ -1,0 +1,707 @@
+// Grouping entries into themes: TF-IDF vectors, a k-nearest-neighbour cosine graph, seeded
+// Louvain communities, exactly K groups on request (merge by centroid similarity, bisection),
+// spherical k-means refinement, labels and representatives. See docs/themes.md.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
+#include <tbb/task_arena.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <random>
+#include <unordered_map>
+
+#include "partnerkit/core/error.hpp"
+#include "partnerkit/themes/aggregate.hpp"
+#include "partnerkit/themes/partial.hpp"
+#include "themes/cluster.hpp"
+
+namespace partnerkit::themes::detail {
+namespace {
+
+// ---------------------------------------------------------------- sparse rows and centroids
+
+// A sparse vector, sorted by id.
+using SparseVec = std::vector<Entry>;
+
+double dot(const SparseVec& a, const SparseVec& b) {
+  double s = 0;
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].id < b[j].id) {
+      ++i;
+    } else if (b[j].id < a[i].id) {
+      ++j;
+    } else {
+      s += static_cast<double>(a[i].w) * b[j].w;
+      ++i;
+      ++j;
+    }
+  }
+  return s;
+}
+
+double norm(const SparseVec& a) {
+  double s = 0;
+  for (auto e : a) s += static_cast<double>(e.w) * e.w;
+  return std::sqrt(s);
+}
+
+SparseVec add(const SparseVec& a, const SparseVec& b) {
+  SparseVec out;
+  out.reserve(a.size() + b.size());
+  std::size_t i = 0, j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].id < b[j].id)) {
+      out.push_back(a[i++]);
+    } else if (i == a.size() || b[j].id < a[i].id) {
+      out.push_back(b[j++]);
+    } else {
+      out.push_back({a[i].id, a[i].w + b[j].w});
+      ++i;
+      ++j;
+    }
+  }
+  return out;
+}
+
+// Sum of the rows of `members` (each row is unit length), computed in member order.
+SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t dims) {
+  std::vector<double> acc(dims, 0.0);
+  std::vector<Index> touched;
+  for (Index i : members)
+    for (auto e : x.row(i)) {
+      if (acc[e.id] == 0.0) touched.push_back(e.id);
+      acc[e.id] += e.w;
+    }
+  std::sort(touched.begin(), touched.end());
+  SparseVec out;
+  out.reserve(touched.size());
+  for (Index t : touched)
+    if (acc[t] != 0.0) out.push_back({t, static_cast<float>(acc[t])});
+  return out;
+}
+
+// ---------------------------------------------------------------- the kNN graph
+struct Graph {
+  std::vector<std::size_t> offsets;  // CSR, size n + 1
+  std::vector<Index> nbr;
+  std::vector<double> w;
+  std::vector<double> loop;  // self-loop weight (aggregated graphs)
+  std::size_t size() const { return offsets.size() - 1; }
+};
+
+struct Neighbor {
+  Index j;
+  float s;
+};
+
+// The k best (score desc, index asc) of the candidates.
+void keep_best(std::vector<Neighbor>& cands, std::size_t k) {
+  auto better = [](const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); };
+  if (cands.size() > k) {
+    std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k), cands.end(), better);
+    cands.resize(k);
+  }
+  std::sort(cands.begin(), cands.end(), better);
+}
+
+// Lexical kNN through an inverted index: posting lists sorted by weight (desc), each read up to
+// `cap` entries, so very common terms cost O(cap) per entry.
+std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, std::size_t k) {
+  const std::size_t n = x.size();
+  std::vector<std::vector<Entry>> postings(dims);
+  for (Index i = 0; i < n; ++i)
+    for (auto e : x.row(i)) postings[e.id].push_back({i, e.w});
+  tbb::parallel_for(std::size_t{0}, dims, [&](std::size_t t) {
+    std::stable_sort(postings[t].begin(), postings[t].end(),
+                     [](const Entry& a, const Entry& b) { return a.w > b.w; });
+  });
+  const std::size_t cap = std::max<std::size_t>(200, std::min<std::size_t>(2000, 20'000'000 / std::max<std::size_t>(n, 1)));
+  std::vector<std::vector<Neighbor>> out(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 512), [&](const tbb::blocked_range<std::size_t>& r) {
+    std::vector<float> acc(n, 0.0f);
+    std::vector<Index> touched;
+    std::vector<Neighbor> cands;
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      for (auto e : x.row(i)) {
+        const auto& p = postings[e.id];
+        std::size_t m = std::min(cap, p.size());
+        for (std::size_t q = 0; q < m; ++q) {
+          Index j = p[q].id;
+          if (j == i) continue;
+          if (acc[j] == 0.0f) touched.push_back(j);
+          acc[j] += e.w * p[q].w;
+        }
+      }
+      cands.clear();
+      for (Index j : touched) {
+        if (acc[j] > 0.0f) cands.push_back({j, acc[j]});
+        acc[j] = 0.0f;
+      }
+      touched.clear();
+      keep_best(cands, k);
+      out[i] = cands;
+    }
+  });
+  return out;
+}
+
+// kNN of dense rows by brute force, O(n² · d).
+std::vector<std::vector<Neighbor>> knn_dense(const std::vector<float>& v, std::size_t n, std::size_t d,
+                                             const std::vector<bool>& usable, std::size_t k) {
+  std::vector<std::vector<Neighbor>> out(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& r) {
+    std::vector<Neighbor> cands;
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      if (!usable[i]) continue;
+      cands.clear();
+      const float* a = &v[i * d];
+      for (std::size_t j = 0; j < n; ++j) {
+        if (j == i || !usable[j]) continue;
+        const float* b = &v[j * d];
+        float s = 0;
+        for (std::size_t q = 0; q < d; ++q) s += a[q] * b[q];
+        if (s > 0) cands.push_back({static_cast<Index>(j), s});
+      }
+      keep_best(cands, k);
+      out[i] = cands;
+    }
+  });
+  return out;
+}
+
+// Union of the neighbour lists, weight max(s_ij, s_ji), as a symmetric CSR graph.
+Graph symmetrize(const std::vector<std::vector<Neighbor>>& knn) {
+  const std::size_t n = knn.size();
+  struct Edge {
+    Index a, b;
+    float w;
+  };
+  std::vector<Edge> edges;
+  for (Index i = 0; i < n; ++i)
+    for (auto nb : knn[i]) edges.push_back({std::min(i, nb.j), std::max(i, nb.j), nb.s});
+  tbb::parallel_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+    return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.w > y.w;
+  });
+  std::vector<Edge> unique;
+  unique.reserve(edges.size());
+  for (const auto& e : edges)
+    if (unique.empty() || unique.back().a != e.a || unique.back().b != e.b) unique.push_back(e);
+  Graph g;
+  g.offsets.assign(n + 1, 0);
+  for (const auto& e : unique) {
+    ++g.offsets[e.a + 1];
+    ++g.offsets[e.b + 1];
+  }
+  for (std::size_t i = 0; i < n; ++i) g.offsets[i + 1] += g.offsets[i];
+  g.nbr.resize(g.offsets[n]);
+  g.w.resize(g.offsets[n]);
+  std::vector<std::size_t> pos(g.offsets.begin(), g.offsets.end() - 1);
+  for (const auto& e : unique) {
+    g.nbr[pos[e.a]] = e.b;
+    g.w[pos[e.a]++] = e.w;
+    g.nbr[pos[e.b]] = e.a;
+    g.w[pos[e.b]++] = e.w;
+  }
+  g.loop.assign(n, 0.0);
+  return g;
+}
+
+// ---------------------------------------------------------------- Louvain
+// One level of local moves; returns the community of every node (renumbered 0..c-1 in order of
+// first node) and whether any node moved.
+bool local_moves(const Graph& g, double resolution, std::mt19937_64& rng, std::vector<Index>& comm) {
+  const std::size_t n = g.size();
+  std::vector<double> k(n, 0.0);
+  double m2 = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) k[i] += g.w[e];
+    k[i] += g.loop[i];
+    m2 += k[i];
+  }
+  comm.resize(n);
+  std::iota(comm.begin(), comm.end(), Index{0});
+  if (m2 <= 0) return false;
+  std::vector<double> tot(k);
+  std::vector<Index> order(n);
+  std::iota(order.begin(), order.end(), Index{0});
+  std::shuffle(order.begin(), order.end(), rng);
+  std::vector<double> link(n, -1.0);
+  std::vector<Index> seen;
+  bool moved_any = false;
+  for (int pass = 0; pass < 64; ++pass) {
+    std::size_t moves = 0;
+    for (Index i : order) {
+      Index own = comm[i];
+      seen.clear();
+      link[own] = 0.0;
+      seen.push_back(own);
+      for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+        Index c = comm[g.nbr[e]];
+        if (link[c] < 0) {
+          link[c] = 0.0;
+          seen.push_back(c);
+        }
+        link[c] += g.w[e];
+      }
+      tot[own] -= k[i];
+      double scale = resolution * k[i] / m2;
+      Index best = own;
+      double best_gain = link[own] - scale * tot[own];
+      for (Index c : seen) {
+        double gain = link[c] - scale * tot[c];
+        if (gain > best_gain + 1e-12 || (std::abs(gain - best_gain) <= 1e-12 && c < best && best != own)) {
+          best = c;
+          best_gain = gain;
+        }
+      }
+      for (Index c : seen) link[c] = -1.0;
+      tot[best] += k[i];
+      if (best != own) {
+        comm[i] = best;
+        ++moves;
+      }
+    }
+    if (moves == 0) break;
+    moved_any = true;
+  }
+  // Renumber in order of first node.
+  std::vector<Index> renum(n, std::numeric_limits<Index>::max());
+  Index next = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (renum[comm[i]] == std::numeric_limits<Index>::max()) renum[comm[i]] = next++;
+    comm[i] = renum[comm[i]];
+  }
+  return moved_any;
+}
+
+Graph aggregate_graph(const Graph& g, const std::vector<Index>& comm, std::size_t c) {
+  std::vector<std::vector<std::pair<Index, double>>> rows(c);
+  Graph out;
+  out.loop.assign(c, 0.0);
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    out.loop[comm[i]] += g.loop[i];
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+      Index a = comm[i], b = comm[g.nbr[e]];
+      if (a == b) {
+        out.loop[a] += g.w[e];
+      } else {
+        rows[a].push_back({b, g.w[e]});
+      }
+    }
+  }
+  out.offsets.assign(c + 1, 0);
+  for (std::size_t a = 0; a < c; ++a) {
+    auto& r = rows[a];
+    std::sort(r.begin(), r.end(), [](auto& x, auto& y) { return x.first < y.first; });
+    std::size_t start = out.nbr.size();
+    for (auto [b, w] : r) {
+      if (out.nbr.size() > start && out.nbr.back() == b) {
+        out.w.back() += w;
+      } else {
+        out.nbr.push_back(b);
+        out.w.push_back(w);
+      }
+    }
+    out.offsets[a + 1] = out.nbr.size();
+    r = {};
+  }
+  return out;
+}
+
+// Multi-level Louvain: the community of every node of `g`.
+std::vector<Index> louvain(const Graph& g, double resolution, unsigned seed) {
+  std::mt19937_64 rng(seed);
+  std::vector<Index> membership(g.size());
+  std::iota(membership.begin(), membership.end(), Index{0});
+  Graph cur = g;
+  for (int level = 0; level < 32; ++level) {
+    std::vector<Index> comm;
+    bool moved = local_moves(cur, resolution, rng, comm);
+    if (!moved) break;
+    std::size_t c = comm.empty() ? 0 : *std::max_element(comm.begin(), comm.end()) + 1;
+    for (auto& m : membership) m = comm[m];
+    if (c == cur.size()) break;
+    cur = aggregate_graph(cur, comm, c);
+  }
+  return membership;
+}
+
+// ---------------------------------------------------------------- groups
+struct Groups {
+  std::vector<std::vector<Index>> members;  // entries of each group, ascending
+};
+
+// Assigns each usable entry to the group whose (unit, truncated) centroid is most similar.
+// Returns the new membership (-1 kept for entries with no positive similarity when
+// `positive_only`); entries of no group keep their current group.
+std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, const std::vector<int>& current,
+                          const std::vector<bool>& usable, bool positive_only, std::size_t truncate) {
+  const std::size_t G = gs.members.size();
+  std::vector<SparseVec> cents(G);
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
+    SparseVec v = centroid(x, gs.members[c], dims);
+    if (v.size() > truncate) {
+      std::vector<Entry> sorted = v;
+      std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(truncate), sorted.end(),
+                       [](const Entry& a, const Entry& b) {
+                         return std::abs(a.w) > std::abs(b.w) || (std::abs(a.w) == std::abs(b.w) && a.id < b.id);
+                       });
+      sorted.resize(truncate);
+      std::sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
+      v = std::move(sorted);
+    }
+    double nv = norm(v);
+    if (nv > 0)
+      for (auto& e : v) e.w = static_cast<float>(e.w / nv);
+    cents[c] = std::move(v);
+  });
+  std::vector<std::vector<Entry>> index(dims);
+  for (Index c = 0; c < G; ++c)
+    for (auto e : cents[c]) index[e.id].push_back({c, e.w});
+  std::vector<int> out(current);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, x.size(), 1024), [&](const tbb::blocked_range<std::size_t>& r) {
+    std::vector<double> acc(G, 0.0);
+    std::vector<char> hit(G, 0);
+    std::vector<Index> touched;
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      if (!usable[i]) continue;
+      for (auto e : x.row(i))
+        for (auto ce : index[e.id]) {
+          if (!hit[ce.id]) {
+            hit[ce.id] = 1;
+            touched.push_back(ce.id);
+          }
+          acc[ce.id] += static_cast<double>(e.w) * ce.w;
+        }
+      int best = -1;
+      double best_s = positive_only ? 0.0 : -std::numeric_limits<double>::infinity();
+      std::sort(touched.begin(), touched.end());
+      for (Index c : touched) {
+        if (acc[c] > best_s + 1e-12) {
+          best = static_cast<int>(c);
+          best_s = acc[c];
+        }
+        acc[c] = 0.0;
+        hit[c] = 0;
+      }
+      touched.clear();
+      if (best >= 0) out[i] = best;
+    }
+  });
+  return out;
+}
+
+Groups groups_of(const std::vector<int>& assignment, std::size_t G) {
+  Groups gs;
+  gs.members.resize(G);
+  for (std::size_t i = 0; i < assignment.size(); ++i)
+    if (assignment[i] >= 0) gs.members[static_cast<std::size_t>(assignment[i])].push_back(static_cast<Index>(i));
+  std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
+  std::sort(gs.members.begin(), gs.members.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  return gs;
+}
+
+std::vector<int> assignment_of(const Groups& gs, std::size_t n) {
+  std::vector<int> a(n, -1);
+  for (std::size_t c = 0; c < gs.members.size(); ++c)
+    for (Index i : gs.members[c]) a[i] = static_cast<int>(c);
+  return a;
+}
+
+// Merges the smallest group into its most similar group (centroid cosine among the groups it
+// has graph edges to; all groups if none) until `k` remain.
+void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const Graph& g) {
+  std::size_t G = gs.members.size();
+  if (G <= k) return;
+  std::vector<SparseVec> cents(G);
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) { cents[c] = centroid(x, gs.members[c], dims); });
+  std::vector<double> norms(G);
+  for (std::size_t c = 0; c < G; ++c) norms[c] = norm(cents[c]);
+  std::vector<int> of = assignment_of(gs, x.size());
+  std::vector<std::vector<Index>> adj(G);
+  for (std::size_t i = 0; i < g.size(); ++i) {
+    if (of[i] < 0) continue;
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+      int b = of[g.nbr[e]];
+      if (b >= 0 && b != of[i]) adj[static_cast<std::size_t>(of[i])].push_back(static_cast<Index>(b));
+    }
+  }
+  for (auto& a : adj) {
+    std::sort(a.begin(), a.end());
+    a.erase(std::unique(a.begin(), a.end()), a.end());
+  }
+  std::vector<Index> parent(G);
+  std::iota(parent.begin(), parent.end(), Index{0});
+  auto find = [&](Index a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  };
+  std::vector<bool> alive(G, true);
+  std::vector<std::size_t> size(G);
+  for (std::size_t c = 0; c < G; ++c) size[c] = gs.members[c].size();
+  // Ordered set of (size, id) for the smallest alive group.
+  std::vector<std::pair<std::size_t, Index>> heap;
+  for (Index c = 0; c < G; ++c) heap.push_back({size[c], c});
+  auto cmp = [](const auto& a, const auto& b) { return a > b; };
+  std::make_heap(heap.begin(), heap.end(), cmp);
+  std::size_t alive_count = G;
+  while (alive_count > k && !heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), cmp);
+    auto [sz, a] = heap.back();
+    heap.pop_back();
+    if (!alive[a] || size[a] != sz) continue;
+    std::vector<Index> cands;
+    for (Index b : adj[a]) {
+      Index rb = find(b);
+      if (rb != a && alive[rb]) cands.push_back(rb);
+    }
+    std::sort(cands.begin(), cands.end());
+    cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    auto best_of = [&](const std::vector<Index>& cs) {
+      Index best = a;
+      double best_s = -1;
+      for (Index b : cs) {
+        double d = norms[a] > 0 && norms[b] > 0 ? dot(cents[a], cents[b]) / (norms[a] * norms[b]) : 0.0;
+        if (d > best_s + 1e-12) {
+          best_s = d;
+          best = b;
+        }
+      }
+      return best;
+    };
+    Index best = best_of(cands);
+    if (best == a) {
+      std::vector<Index> all;
+      for (Index b = 0; b < G; ++b)
+        if (alive[b] && b != a) all.push_back(b);
+      best = best_of(all);
+    }
+    if (best == a) break;
+    // Merge a into best.
+    alive[a] = false;
+    parent[a] = best;
+    --alive_count;
+    cents[best] = add(cents[best], cents[a]);
+    norms[best] = norm(cents[best]);
+    cents[a] = {};
+    size[best] += size[a];
+    adj[best].insert(adj[best].end(), adj[a].begin(), adj[a].end());
+    adj[a] = {};
+    auto& mb = gs.members[best];
+    auto& ma = gs.members[a];
+    std::vector<Index> merged;
+    merged.reserve(mb.size() + ma.size());
+    std::merge(mb.begin(), mb.end(), ma.begin(), ma.end(), std::back_inserter(merged));
+    mb = std::move(merged);
+    ma = {};
+    heap.push_back({size[best], best});
+    std::push_heap(heap.begin(), heap.end(), cmp);
+  }
+  std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
+  std::sort(gs.members.begin(), gs.members.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+}
+
+// Splits the group with the largest size × (1 − cohesion) in two (spherical 2-means seeded with
+// the member least similar to the centroid and the member least similar to that one) until
+// there are `k` groups or no group can be split.
+void split_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims) {
+  while (gs.members.size() < k) {
+    std::size_t pick = gs.members.size();
+    double pick_score = -1;
+    for (std::size_t c = 0; c < gs.members.size(); ++c) {
+      const auto& m = gs.members[c];
+      if (m.size() < 2) continue;
+      double coh = norm(centroid(x, m, dims)) / static_cast<double>(m.size());
+      double score = static_cast<double>(m.size()) * (1.0 - coh);
+      if (score > pick_score + 1e-12) {
+        pick_score = score;
+        pick = c;
+      }
+    }
+    if (pick == gs.members.size()) return;
+    const auto m = gs.members[pick];
+    SparseVec cen = centroid(x, m, dims);
+    auto row_vec = [&](Index i) {
+      auto r = x.row(i);
+      return SparseVec(r.begin(), r.end());
+    };
+    auto least_similar = [&](const SparseVec& to) {
+      Index best = m.front();
+      double best_s = std::numeric_limits<double>::infinity();
+      for (Index i : m) {
+        double s = dot(row_vec(i), to);
+        if (s < best_s - 1e-12) {
+          best_s = s;
+          best = i;
+        }
+      }
+      return best;
+    };
+    Index a = least_similar(cen);
+    Index b = least_similar(row_vec(a));
+    if (a == b) b = m.front() == a ? m[1] : m.front();
+    SparseVec ca = row_vec(a), cb = row_vec(b);
+    std::vector<char> side(m.size(), 0);
+    for (int it = 0; it < 10; ++it) {
+      double na = norm(ca), nb = norm(cb);
+      bool changed = false;
+      for (std::size_t q = 0; q < m.size(); ++q) {
+        SparseVec r = row_vec(m[q]);
+        double sa = na > 0 ? dot(r, ca) / na : 0, sb = nb > 0 ? dot(r, cb) / nb : 0;
+        char s = sb > sa + 1e-12 ? 1 : 0;
+        if (m[q] == a) s = 0;
+        if (m[q] == b) s = 1;
+        changed |= s != side[q];
+        side[q] = s;
+      }
+      std::vector<Index> A, B;
+      for (std::size_t q = 0; q < m.size(); ++q) (side[q] ? B : A).push_back(m[q]);
+      ca = centroid(x, A, dims);
+      cb = centroid(x, B, dims);
+      if (!changed && it > 0) break;
+    }
+    std::vector<Index> A, B;
+    for (std::size_t q = 0; q < m.size(); ++q) (side[q] ? B : A).push_back(m[q]);
+    if (A.empty() || B.empty()) return;
+    gs.members[pick] = std::move(A);
+    gs.members.push_back(std::move(B));
+    std::sort(gs.members.begin(), gs.members.end(), [](const auto& p, const auto& q) { return p.front() < q.front(); });
+  }
+}
+
+}  // namespace
+
+Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSource& labels,
+             const ThemeOptions& options) {
+  if (options.themes && *options.themes < 1)
+    throw Error("themes must be at least 1, got " + std::to_string(*options.themes));
+  if (options.neighbors < 0) throw Error("neighbors must be 0 or more, got " + std::to_string(options.neighbors));
+  if (!(options.resolution > 0) || !std::isfinite(options.resolution))
+    throw Error("resolution must be a positive number, got " + std::to_string(options.resolution));
+  if (options.label_words < 1) throw Error("label_words must be at least 1, got " + std::to_string(options.label_words));
+  if (options.threads < 0) throw Error("threads must be 0 or more, got " + std::to_string(options.threads));
+
+  const std::size_t n = x.size();
+  Themes result;
+  result.assignments.assign(n, -1);
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  arena.execute([&] {
+    std::vector<bool> usable(n);
+    std::size_t n_usable = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      usable[i] = dense ? dense->usable[i] : !x.row(i).empty();
+      n_usable += usable[i];
+    }
+    if (n_usable == 0) return;
+    const std::size_t k = std::min<std::size_t>(options.neighbors > 0 ? static_cast<std::size_t>(options.neighbors) : 10,
+                                                n_usable - 1);
+    auto knn = k == 0 ? std::vector<std::vector<Neighbor>>(n)
+               : dense ? knn_dense(dense->values, n, dense->dimension, usable, k)
+                       : knn_sparse(x, dims, k);
+    Graph g = symmetrize(knn);
+    knn = {};
+    std::vector<Index> comm = louvain(g, options.resolution, options.seed);
+    std::vector<int> a(n, -1);
+    std::vector<std::size_t> csize(n, 0);
+    for (std::size_t i = 0; i < n; ++i)
+      if (usable[i] && g.offsets[i + 1] > g.offsets[i]) ++csize[comm[i]];
+    const bool exact = options.themes.has_value();
+    const std::size_t min_size = exact ? 1 : std::max<std::size_t>(options.min_size, 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (usable[i] && g.offsets[i + 1] > g.offsets[i] && csize[comm[i]] >= min_size) a[i] = static_cast<int>(comm[i]);
+    Groups gs = groups_of(a, n);
+    const std::size_t truncate = dense ? std::numeric_limits<std::size_t>::max() : 256;
+    if (exact) {
+      std::size_t K = std::min<std::size_t>(static_cast<std::size_t>(*options.themes), n_usable);
+      merge_to(gs, K, x, dims, g);
+      split_to(gs, K, x, dims);
+      for (int it = 0; it < 3; ++it) {
+        std::vector<int> next = reassign(x, dims, gs, assignment_of(gs, n), usable, !dense, truncate);
+        Groups ng = groups_of(next, n);
+        split_to(ng, K, x, dims);
+        bool same = ng.members == gs.members;
+        gs = std::move(ng);
+        if (same) break;
+      }
+    } else {
+      std::vector<bool> grouped(n);
+      for (std::size_t i = 0; i < n; ++i) grouped[i] = a[i] >= 0;
+      for (int it = 0; it < 3 && !gs.members.empty(); ++it) {
+        std::vector<int> next = reassign(x, dims, gs, assignment_of(gs, n), grouped, true, truncate);
+        Groups ng = groups_of(next, n);
+        bool same = ng.members == gs.members;
+        gs = std::move(ng);
+        if (same) break;
+      }
+      // Refinement can shrink a group below min_size: leave those entries unassigned.
+      std::erase_if(gs.members, [&](const auto& m) { return m.size() < min_size; });
+    }
+    // Largest first, ties by first entry.
+    std::stable_sort(gs.members.begin(), gs.members.end(), [](const auto& p, const auto& q) { return p.size() > q.size(); });
+    result.assignments = assignment_of(gs, n);
+    result.themes.resize(gs.members.size());
+    tbb::parallel_for(std::size_t{0}, gs.members.size(), [&](std::size_t c) {
+      Theme& t = result.themes[c];
+      const auto& m = gs.members[c];
+      t.entries.assign(m.begin(), m.end());
+      SparseVec cen = centroid(x, m, dims);
+      double nc = norm(cen);
+      double best = -std::numeric_limits<double>::infinity(), total = 0;
+      for (Index i : m) {
+        auto r = x.row(i);
+        double s = nc > 0 ? dot(SparseVec(r.begin(), r.end()), cen) / nc : 0;
+        total += s;
+        if (s > best + 1e-12) {
+          best = s;
+          t.representative = i;
+        }
+      }
+      t.cohesion = m.empty() ? 0 : total / static_cast<double>(m.size());
+    });
+    label_themes(result, labels, options.label_words);
+  });
+  for (std::size_t i = 0; i < n; ++i)
+    if (result.assignments[i] < 0) result.unassigned.push_back(i);
+  return result;
+}
+
+void label_themes(Themes& result, const LabelSource& src, int label_words) {
+  const std::size_t G = result.themes.size();
+  if (G == 0 || src.rows == nullptr) return;
+  const Rows& x = *src.rows;
+  std::vector<SparseVec> cents(G);
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
+    std::vector<Index> m(result.themes[c].entries.begin(), result.themes[c].entries.end());
+    cents[c] = centroid(x, m, src.terms->size());
+  });
+  std::vector<std::uint32_t> spread(src.terms->size(), 0);
+  for (const auto& c : cents)
+    for (auto e : c) ++spread[e.id];
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
+    Theme& t = result.themes[c];
+    std::vector<std::pair<double, Index>> scored;
+    double size = static_cast<double>(t.entries.size());
+    for (auto e : cents[c]) {
+      double idf = std::log(1.0 + static_cast<double>(G) / spread[e.id]);
+      scored.push_back({e.w / size * idf, e.id});
+    }
+    std::sort(scored.begin(), scored.end(), [&](const auto& p, const auto& q) {
+      return p.first > q.first || (p.first == q.first && (*src.terms)[p.second] < (*src.terms)[q.second]);
+    });
+    for (std::size_t q = 0; q < scored.size() && q < 10; ++q) {
+      Index id = scored[q].second;
+      t.terms.push_back((*src.terms)[id]);
+      t.keywords.push_back((*src.surfaces)[id]);
+    }
+    for (std::size_t q = 0; q < t.keywords.size() && q < static_cast<std::size_t>(label_words); ++q) {
+      if (!t.label.empty()) t.label += ", ";
+      t.label += t.keywords[q];
+    }
+  });
+}
+
+}  // namespace partnerkit::themes::detail

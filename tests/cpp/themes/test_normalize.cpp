@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include <thread>
+
+#include "partnerkit/core/error.hpp"
+#include "partnerkit/themes.hpp"
+
+using namespace partnerkit;
+using namespace partnerkit::themes;
+
+namespace {
+std::vector<std::string> term_names(const std::vector<Term>& ts) {
+  std::vector<std::string> out;
+  for (const auto& t : ts) out.push_back(t.term);
+  return out;
+}
+}  // namespace
+
+TEST_CASE("fold applies NFKC case folding", "[themes][normalize]") {
+  CHECK(fold("Ｓtraße ﬁ") == "strasse fi");
+  CHECK(fold("VOCA Administrator") == "voca administrator");
+  CHECK(fold("") == "");
+  // Invalid UTF-8 is replaced, never rejected.
+  CHECK(fold(std::string("ab\xff" "c")) == "ab\xEF\xBF\xBD" "c");
+  CHECK(fold(std::string("A\0B", 3)) == "a\xEF\xBF\xBD" "b");
+}
+
+TEST_CASE("tokenize splits on punctuation and keeps inner apostrophes", "[themes][normalize]") {
+  CHECK(tokenize("capacity – more resources/staff") ==
+        std::vector<std::string>{"capacity", "more", "resources", "staff"});
+  CHECK(tokenize("don't stop the children's center") ==
+        std::vector<std::string>{"don't", "stop", "the", "children", "center"});
+  CHECK(tokenize("increasing “reach”") == std::vector<std::string>{"increasing", "reach"});
+  CHECK(tokenize("co-located 2019 café") == std::vector<std::string>{"co", "located", "2019", "café"});
+  CHECK(tokenize("'quoted' ''").size() == 1);
+  CHECK(tokenize("").empty());
+}
+
+TEST_CASE("stem is Snowball English and thread-safe", "[themes][normalize]") {
+  CHECK(stem("partnerships") == "partnership");
+  CHECK(stem("collaborating") == "collabor");
+  CHECK(stem("staffing") == "staf");
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      std::string last;
+      for (int i = 0; i < 2000; ++i) last = stem(i % 2 ? "partnerships" : "collaborating");
+      results[static_cast<std::size_t>(t)] = last;
+    });
+  for (auto& th : threads) th.join();
+  for (const auto& r : results) CHECK(r == "partnership");
+}
+
+TEST_CASE("stop words are the shipped list", "[themes][normalize]") {
+  CHECK(is_stop_word("the"));
+  CHECK(is_stop_word("don't"));
+  CHECK_FALSE(is_stop_word("staff"));
+  CHECK_FALSE(is_stop_word("system"));
+  CHECK(std::is_sorted(stop_words().begin(), stop_words().end()));
+  CHECK(stop_words().size() > 150);
+}
+
+TEST_CASE("terms map lexicon synonyms and abbreviations to one canonical term", "[themes][normalize]") {
+  auto staff = term_names(terms("Not enough FTEs"));
+  CHECK(staff == std::vector<std::string>{"enough", "staff"});
+  CHECK(term_names(terms("more personnel")) == std::vector<std::string>{"staff"});
+  CHECK(term_names(terms("Staffing shortages")) == std::vector<std::string>{"staff", "shortag"});
+  CHECK(term_names(terms("limitations on money")) == std::vector<std::string>{"limit", "funding"});
+  // Phrases, longest first, and the surface form keeps what the user wrote.
+  auto voca = terms("Victims of Crime Act dollars");
+  REQUIRE(voca.size() == 2);
+  CHECK(voca[0] == Term{"voca", "victims of crime act"});
+  CHECK(voca[1] == Term{"funding", "dollars"});
+  CHECK(term_names(terms("Children’s Advocacy Centers and MDTs")) ==
+        std::vector<std::string>{"cac", "mdt"});
+  // Variants also match through their stems ("multidisciplinary teams" → "team" stems).
+  CHECK(term_names(terms("multidisciplinary teaming")) == std::vector<std::string>{"mdt"});
+}
+
+TEST_CASE("normalization options switch each step off", "[themes][normalize]") {
+  NormalizeOptions plain{Lexicon{}, false, false};
+  CHECK(term_names(terms("The staffing of FTEs", plain)) ==
+        std::vector<std::string>{"the", "staffing", "of", "ftes"});
+  NormalizeOptions no_lexicon{Lexicon{}, true, true};
+  CHECK(term_names(terms("The staffing of FTEs", no_lexicon)) ==
+        std::vector<std::string>{"staf", "ftes"});
+}
+
+TEST_CASE("lexicons load, extend and reject bad files with every problem", "[themes][lexicon]") {
+  const Lexicon& builtin = Lexicon::builtin();
+  CHECK(builtin.canonical("personnel") == "staff");
+  CHECK(builtin.canonical("victims of crime act") == "voca");
+  CHECK(builtin.canonical("nothing here").empty());
+  CHECK(builtin.max_words() >= 4);
+  CHECK(Lexicon::parse(builtin.to_json_text()) == builtin);
+
+  Lexicon mine = Lexicon::parse(R"({"format": "partnerkit-lexicon/1",
+      "terms": {"Staff": ["crew"], "sane": ["sexual assault nurse examiner"]}})", "mine.json");
+  Lexicon both = builtin;
+  both.extend(mine);
+  CHECK(both.canonical("crew") == "staff");
+  CHECK(both.canonical("personnel") == "staff");
+  CHECK(both.canonical("sexual assault nurse examiner") == "sane");
+  CHECK(both.fingerprint() != builtin.fingerprint());
+  NormalizeOptions o{both, true, true};
+  CHECK(term_names(terms("SANE crew", o)) == std::vector<std::string>{"sane", "staff"});
+
+  try {
+    Lexicon::parse(R"({"format": "x", "terms": {"staff": ["ok", 3, "  "], "b": "c"}, "z": 1})", "bad.json");
+    FAIL("expected ValidationError");
+  } catch (const ValidationError& e) {
+    std::vector<std::string> lines;
+    for (const auto& i : e.errors()) lines.push_back(i.str());
+    CHECK(lines == std::vector<std::string>{
+                       "bad.json: /format: expected \"partnerkit-lexicon/1\", got \"x\"",
+                       "bad.json: /terms/b: expected an array of variants (strings)",
+                       "bad.json: /terms/staff/1: expected a non-empty string, got number",
+                       "bad.json: /terms/staff/2: expected a variant with a letter or digit",
+                       "bad.json: /z: unexpected key; expected only format, description and terms"});
+  }
+  CHECK_THROWS_AS(Lexicon::parse("[1,2", "x.json"), ValidationError);
+  CHECK_THROWS_AS(Lexicon::parse("[]", "x.json"), ValidationError);
+  CHECK_THROWS_AS(Lexicon::load("no/such/lexicon.json"), IoError);
+  CHECK_THROWS_AS(Lexicon{}.add("x", {"a b c d e f g"}), Error);
+}
