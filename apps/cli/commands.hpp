@@ -16,6 +16,10 @@ enum Exit : int { ok = 0, failure = 1, bad_input = 2 };
 /// Reads a document from a path, or from standard input when the path is "-".
 Partnership load_input(const std::string& path);
 
+/// Writes `text` to standard output when `path` is empty or "-", else to the file `path`
+/// (replaced). Throws IoError if the file cannot be written.
+void write_output(const std::string& path, const std::string& text);
+
 /// Registers `partnerkit validate`; the callback stores its exit code in `exit_code`.
 void add_validate(CLI::App& app, int& exit_code);
 /// Registers `partnerkit stage`.
@@ -24,5 +28,9 @@ void add_stage(CLI::App& app, int& exit_code);
 void add_import_survey(CLI::App& app, int& exit_code);
 /// Registers `partnerkit groups`.
 void add_groups(CLI::App& app, int& exit_code);
+/// Registers `partnerkit ideas`.
+void add_ideas(CLI::App& app, int& exit_code);
+/// Registers `partnerkit import-worksheets`.
+void add_import_worksheets(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

@@ -1,4 +1,7 @@
 // partnerkit: command-line entry point.
+#include <cerrno>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 
@@ -10,6 +13,18 @@ Partnership load_input(const std::string& path) {
   if (path != "-") return load(path);
   std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
   return loads(text, "-");
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    return;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw IoError(path, std::string("cannot write: ") + std::strerror(errno), errno);
+  out << text;
+  out.flush();
+  if (!out) throw IoError(path, std::string("cannot write: ") + std::strerror(errno), errno);
 }
 
 }  // namespace partnerkit::cli
@@ -25,6 +40,8 @@ int main(int argc, char** argv) {
   partnerkit::cli::add_stage(app, exit_code);
   partnerkit::cli::add_import_survey(app, exit_code);
   partnerkit::cli::add_groups(app, exit_code);
+  partnerkit::cli::add_ideas(app, exit_code);
+  partnerkit::cli::add_import_worksheets(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
