@@ -5,5 +5,6 @@
 #include "partnerkit/core/model.hpp"
 #include "partnerkit/core/time.hpp"
 #include "partnerkit/io/document.hpp"
+#include "partnerkit/meetings.hpp"
 #include "partnerkit/process.hpp"
 #include "partnerkit/version.hpp"

@@ -32,6 +32,7 @@ const Organization* Partnership::find_organization(std::string_view id) const {
 }
 const Person* Partnership::find_person(std::string_view id) const { return detail::find_by_id(people, id); }
 const Meeting* Partnership::find_meeting(std::string_view id) const { return detail::find_by_id(meetings, id); }
+const Agenda* Partnership::find_agenda(std::string_view id) const { return detail::find_by_id(agendas, id); }
 
 namespace {
 
