@@ -103,6 +103,7 @@ struct AgendaItem {
 struct Agenda {
   std::string id;
   std::string title;
+  std::optional<std::string> description;
   std::optional<std::string> meeting_kind;  ///< the kind of meeting it is written for
   std::optional<Minutes> start;             ///< usual clock start ("09:00"); default: the first item's
   std::optional<Minutes> duration;          ///< whole length, "PT6H"; default: up to the last item's end

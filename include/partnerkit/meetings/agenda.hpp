@@ -45,4 +45,39 @@ struct AgendaIssue {
   friend bool operator==(const AgendaIssue&, const AgendaIssue&) = default;
 };
 
+/// What to check an agenda against.
+struct AgendaCheckOptions {
+  std::optional<Minutes> meeting_length;    ///< the meeting's duration; the agenda must fill it exactly
+  std::optional<std::string> meeting_kind;  ///< default: the agenda's meeting_kind
+  Minutes min_in_person_sessions{4 * 60};   ///< toolkit: 4-5 hour in-person sessions
+  Minutes max_in_person_sessions{5 * 60};
+};
+
+/// Places every item on the clock: an item starts at its clock time, else when the item before
+/// ends; it lasts its duration, else until the next item's start, the last one until the
+/// agenda's end. An item that cannot be placed this way gets zero minutes (check_agenda says
+/// why). O(items).
+TimedAgenda timed(const Agenda& agenda);
+
+/// Every problem of an agenda, in item order: items that cannot be placed or start before the
+/// agenda, overlaps and holes (unless allow_overlaps / allow_gaps), items past the end, an
+/// agenda longer or shorter than the meeting, and for in-person meetings (kind "in-person"):
+/// sessions (items of kind "session") adding up to 4-5 hours, at least one break and one meal.
+std::vector<AgendaIssue> check_agenda(const Agenda& agenda, const AgendaCheckOptions& options = {});
+
+/// The agendas built into this version (data/agendas/*.json): the toolkit's four samples,
+/// planning-call, first-in-person, connecting-call and second-in-person, sorted by id.
+const std::vector<Agenda>& builtin_agendas();
+/// A built-in agenda; throws Error naming the known ids for an unknown one.
+const Agenda& builtin_agenda(std::string_view id);
+/// The agenda a document's meeting names: the document's own agendas first, then the built-in
+/// ones; nullptr if neither has it.
+const Agenda* find_agenda(const Partnership& p, std::string_view id);
+
+/// "9:00am", "12:15pm": a clock time (minutes after midnight) as the toolkit writes it.
+std::string clock_label(Minutes clock);
+
+nlohmann::ordered_json to_json(const TimedAgenda& agenda);
+nlohmann::ordered_json to_json(const AgendaIssue& issue);
+
 }  // namespace partnerkit::meetings
