@@ -10,6 +10,7 @@
 
 #include "partnerkit/core/model.hpp"
 #include "partnerkit/meetings/agenda.hpp"
+#include "partnerkit/process/template.hpp"
 
 namespace partnerkit::meetings {
 
@@ -91,5 +92,42 @@ struct Plan {
   const Person* find_person(std::string_view id) const;
   friend bool operator==(const Plan&, const Plan&) = default;
 };
+
+/// The meeting's start and end as UTC instants (a wall-clock time in a skipped hour moves to the
+/// end of the gap, a repeated one takes the earlier instant). Throws Error for an unknown zone.
+std::chrono::sys_seconds start_utc(const PlannedMeeting& m);
+std::chrono::sys_seconds end_utc(const PlannedMeeting& m);
+
+/// Generates a timeline from a first day, a process template and a time zone: the planning call
+/// (when the template has one, on the day its due rule gives), the in-person sessions (as many as
+/// the template names, one more with third_in_person; the first `preparation` after the planning
+/// call), `calls_between` connecting calls every `call_interval` between them, then the
+/// sustaining cadence (calls on the same weekday of the month, monthly or quarterly, for
+/// `sustaining_months`) and an annual retreat. Meetings fall on working days; agendas are the
+/// built-in ones. Issues are not filled in (see plan() and check_plan()). Throws Error for an
+/// unknown time zone. O(meetings).
+Plan generate_plan(Date start, const process::Template& process_template, std::string_view timezone,
+                   const PlanOptions& options = {});
+
+/// The plan of a partnership: its own meetings when it has any (a meeting without a start is
+/// reported as no_start), else a timeline generated from options.start (else the document's
+/// start, else today), its process template and time zone, with every person of the document
+/// taking part. Agendas, people and organizations are copied in, and `issues` holds what
+/// check_plan() finds.
+Plan plan(const Partnership& p, const PlanOptions& options = {});
+
+/// Every finding about a plan, each explained in a sentence: meetings that overlap, gaps longer
+/// than the cadence (before the first in-person session: `preparation`; between in-person
+/// sessions: `call_interval`; after: one month of 5 weeks or a quarter of 14 weeks), a timeline
+/// shorter than `min_span_months`, meetings on a weekend or outside someone's working hours (in
+/// their own time zone), a meeting without a decision-maker of a core organization, agendas
+/// that are unknown or do not fit their meeting. Cancelled meetings are left out.
+/// O(meetings × participants).
+std::vector<PlanIssue> check_plan(const Plan& plan, const PlanOptions& options = {});
+
+nlohmann::ordered_json to_json(const PlannedMeeting& m);
+nlohmann::ordered_json to_json(const PlanIssue& issue);
+/// The plan as JSON (`partnerkit plan --format json`, Python's to_dict()).
+nlohmann::ordered_json to_json(const Plan& plan);
 
 }  // namespace partnerkit::meetings
