@@ -5,6 +5,7 @@
 #include "partnerkit/core/model.hpp"
 #include "partnerkit/core/time.hpp"
 #include "partnerkit/io/document.hpp"
+#include "partnerkit/meetings.hpp"
 #include "partnerkit/process.hpp"
 #include "partnerkit/stakeholders.hpp"
 #include "partnerkit/version.hpp"

@@ -39,6 +39,7 @@ class Checker {
     people_ = collect_ids("people", "person");
     meetings_ = collect_ids("meetings", "meeting");
     collect_ids("ideas", "idea");
+    collect_ids("agendas", "agenda");
     for (const auto& [id, where] : people_)
       if (organizations_.count(id))
         add(where, "id " + shown(id) + " is also an organization id (" + organizations_[id] +
@@ -105,6 +106,12 @@ class Checker {
                                       shown(*org) + " (first at " + it->second + ")");
     });
     for_each("ideas", [&](const Json& idea, const std::string& at) { check_ref(idea, at, "session", meetings_, "meeting"); });
+    for_each("agendas", [&](const Json& agenda, const std::string& at) {
+      check_positive_duration(agenda, at, "duration");
+      if (auto it = agenda.find("items"); it != agenda.end() && it->is_array())
+        for (std::size_t j = 0; j < it->size(); ++j)
+          if ((*it)[j].is_object()) check_positive_duration((*it)[j], pointer_append(at + "/items", j), "duration");
+    });
   }
 
  private:
@@ -181,6 +188,14 @@ class Checker {
     auto t = parse_local_datetime(*text);
     if (!t) add(at + "/" + key, "expected a date and time that exist, YYYY-MM-DDTHH:MM, got " + shown(*text));
     return t;
+  }
+
+  void check_positive_duration(const Json& object, const std::string& at, const char* key) {
+    auto* text = string_at(object, key);
+    if (!text) return;
+    auto minutes = parse_duration(*text);
+    if (!minutes || minutes->count() == 0)
+      add(at + "/" + key, "expected a positive ISO 8601 duration such as PT1H30M, got " + shown(*text));
   }
 
   void check_timezone(const Json& object, const std::string& at, const char* key) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
@@ -32,6 +33,7 @@ const Organization* Partnership::find_organization(std::string_view id) const {
 }
 const Person* Partnership::find_person(std::string_view id) const { return detail::find_by_id(people, id); }
 const Meeting* Partnership::find_meeting(std::string_view id) const { return detail::find_by_id(meetings, id); }
+const Agenda* Partnership::find_agenda(std::string_view id) const { return detail::find_by_id(agendas, id); }
 
 namespace {
 
@@ -197,6 +199,41 @@ Idea idea_from(const Json& o) {
   return x;
 }
 
+std::optional<Minutes> clock_at(const Json& o, const char* key) {
+  auto it = o.find(key);
+  if (it == o.end()) return std::nullopt;
+  const auto& t = it->get_ref<const std::string&>();  // HH:MM, checked by the schema
+  return Minutes((t[0] - '0') * 600 + (t[1] - '0') * 60 + (t[3] - '0') * 10 + (t[4] - '0'));
+}
+std::optional<Minutes> duration_at(const Json& o, const char* key) {
+  auto it = o.find(key);
+  return it == o.end() ? std::nullopt : parse_duration(it->get_ref<const std::string&>());
+}
+
+Agenda agenda_from(const Json& o) {
+  Agenda x;
+  read(o, "id", x.id);
+  read(o, "title", x.title);
+  read(o, "description", x.description);
+  read(o, "meeting_kind", x.meeting_kind);
+  x.start = clock_at(o, "start");
+  x.duration = duration_at(o, "duration");
+  read(o, "allow_gaps", x.allow_gaps);
+  read(o, "allow_overlaps", x.allow_overlaps);
+  read_list(o, "items", x.items, [](const Json& i) {
+    AgendaItem item;
+    read(i, "title", item.title);
+    read(i, "kind", item.kind);
+    item.start = clock_at(i, "start");
+    item.duration = duration_at(i, "duration");
+    read(i, "description", item.description);
+    item.extra = extras(i, {"title", "kind", "start", "duration", "description"});
+    return item;
+  });
+  x.extra = extras(o, {"id", "title", "description", "meeting_kind", "start", "duration", "allow_gaps", "allow_overlaps", "items"});
+  return x;
+}
+
 Partnership partnership_from(const Json& o) {
   Partnership p;
   read(o, "format", p.format);
@@ -213,8 +250,9 @@ Partnership partnership_from(const Json& o) {
   read_list(o, "availability", p.availability, availability_from);
   read_list(o, "worksheets", p.worksheets, worksheet_from);
   read_list(o, "ideas", p.ideas, idea_from);
+  read_list(o, "agendas", p.agendas, agenda_from);
   p.extra = extras(o, {"format", "name", "description", "process", "start", "timezone", "organizations", "people",
-                       "relationships", "meetings", "events", "availability", "worksheets", "ideas"});
+                       "relationships", "meetings", "events", "availability", "worksheets", "ideas", "agendas"});
   return p;
 }
 
@@ -298,6 +336,33 @@ OJson to_json(const Meeting& x) {
   put(o, "agenda", x.agenda);
   if (x.status != MeetingStatus::planned) o["status"] = status_name(x.status);
   put_list(o, "participants", x.participants);
+  return with_extras(std::move(o), x.extra);
+}
+
+std::string format_clock(Minutes m) {
+  char text[6];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(m.count() / 60 % 100), static_cast<int>(m.count() % 60));
+  return text;
+}
+
+OJson to_json(const Agenda& x) {
+  OJson o{{"id", x.id}, {"title", x.title}};
+  put(o, "description", x.description);
+  put(o, "meeting_kind", x.meeting_kind);
+  if (x.start) o["start"] = format_clock(*x.start);
+  if (x.duration) o["duration"] = format_duration(*x.duration);
+  put_flag(o, "allow_gaps", x.allow_gaps);
+  put_flag(o, "allow_overlaps", x.allow_overlaps);
+  OJson items = OJson::array();
+  for (const auto& i : x.items) {
+    OJson item{{"title", i.title}};
+    if (i.kind != "session") item["kind"] = i.kind;
+    if (i.start) item["start"] = format_clock(*i.start);
+    if (i.duration) item["duration"] = format_duration(*i.duration);
+    put(item, "description", i.description);
+    items.push_back(with_extras(std::move(item), i.extra));
+  }
+  o["items"] = std::move(items);
   return with_extras(std::move(o), x.extra);
 }
 
@@ -483,6 +548,7 @@ nlohmann::ordered_json to_json(const Partnership& p) {
   put_list(o, "availability", p.availability, item_json<Availability>);
   put_list(o, "worksheets", p.worksheets, item_json<Worksheet>);
   put_list(o, "ideas", p.ideas, item_json<Idea>);
+  put_list(o, "agendas", p.agendas, item_json<Agenda>);
   return with_extras(std::move(o), p.extra);
 }
 

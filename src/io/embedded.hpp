@@ -15,5 +15,7 @@ std::string_view document_schema_text();
 std::string_view template_schema_text();
 /// data/templates/*.json, sorted by name.
 const std::vector<EmbeddedFile>& builtin_template_texts();
+/// data/agendas/*.json, sorted by name.
+const std::vector<EmbeddedFile>& builtin_agenda_texts();
 
 }  // namespace partnerkit::detail

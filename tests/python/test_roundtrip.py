@@ -28,7 +28,7 @@ ROUNDTRIP = settings(
 
 KNOWN = {
     "top": {"format", "name", "description", "process", "start", "timezone", "organizations", "people",
-            "relationships", "meetings", "events", "availability", "worksheets", "ideas"},
+            "relationships", "meetings", "events", "availability", "worksheets", "ideas", "agendas"},
     "organization": {"id", "name", "category", "core"},
     "person": {"id", "name", "organization", "role", "decision_maker", "facilitator", "timezone", "email"},
     "relationship": {"source", "target", "kind", "weight", "directed", "level", "trust", "value", "observed"},

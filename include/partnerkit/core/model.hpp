@@ -84,6 +84,36 @@ struct Meeting {
   friend bool operator==(const Meeting&, const Meeting&) = default;
 };
 
+/// One item of an agenda ("agendas[].items[]" in the document). Its start is a clock time
+/// ("10:45", minutes after midnight); without one it follows the item before. Without a
+/// duration it lasts until the next item's start (the last one: until the agenda's end).
+struct AgendaItem {
+  std::string title;
+  std::string kind = "session";  ///< session, break or meal
+  std::optional<Minutes> start;  ///< clock time of day, minutes after midnight
+  std::optional<Minutes> duration;
+  std::optional<std::string> description;
+  Json extra = Json::object();
+  friend bool operator==(const AgendaItem&, const AgendaItem&) = default;
+};
+
+/// A timed agenda ("agendas[]" in the document; built-in agendas come from data/agendas/).
+/// A meeting names it by id in "agenda"; an agenda of the document hides a built-in one of the
+/// same id.
+struct Agenda {
+  std::string id;
+  std::string title;
+  std::optional<std::string> description;
+  std::optional<std::string> meeting_kind;  ///< the kind of meeting it is written for
+  std::optional<Minutes> start;             ///< usual clock start ("09:00"); default: the first item's
+  std::optional<Minutes> duration;          ///< whole length, "PT6H"; default: up to the last item's end
+  bool allow_gaps = false;                  ///< time between items is intended
+  bool allow_overlaps = false;              ///< parallel items are intended
+  std::vector<AgendaItem> items;
+  Json extra = Json::object();
+  friend bool operator==(const Agenda&, const Agenda&) = default;
+};
+
 /// Something that happened in the process: an activity done on a day.
 struct Event {
   std::string activity;
@@ -149,12 +179,14 @@ struct Partnership {
   std::vector<Availability> availability;
   std::vector<Worksheet> worksheets;
   std::vector<Idea> ideas;
+  std::vector<Agenda> agendas;  ///< custom agendas (meetings name them, or a built-in one, by id)
   Json extra = Json::object();
 
   /// Lookups by id; nullptr if absent. O(n).
   const Organization* find_organization(std::string_view id) const;
   const Person* find_person(std::string_view id) const;
   const Meeting* find_meeting(std::string_view id) const;
+  const Agenda* find_agenda(std::string_view id) const;
 
   friend bool operator==(const Partnership&, const Partnership&) = default;
 };
