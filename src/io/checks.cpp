@@ -52,6 +52,7 @@ class Checker {
     for_each("people", [&](const Json& person, const std::string& at) {
       check_ref(person, at, "organization", organizations_, "organization");
       check_timezone(person, at, "timezone");
+      check_working_hours(person, at);
     });
     for_each("relationships", [&](const Json& tie, const std::string& at) {
       check_endpoint(tie, at, "source");
@@ -181,6 +182,17 @@ class Checker {
     auto t = parse_local_datetime(*text);
     if (!t) add(at + "/" + key, "expected a date and time that exist, YYYY-MM-DDTHH:MM, got " + shown(*text));
     return t;
+  }
+
+  void check_working_hours(const Json& person, const std::string& at) {
+    auto it = person.find("working_hours");
+    if (it == person.end() || !it->is_object()) return;
+    auto* given_start = string_at(*it, "start");
+    auto* given_end = string_at(*it, "end");
+    std::string start = given_start ? *given_start : "09:00", end = given_end ? *given_end : "17:00";
+    if ((given_start || given_end) && start.size() == 5 && end.size() == 5 && end <= start)
+      add(at + "/working_hours/" + (given_end ? "end" : "start"),
+          "expected the working day to end after it starts (" + start + " to " + end + ")");
   }
 
   void check_timezone(const Json& object, const std::string& at, const char* key) {
