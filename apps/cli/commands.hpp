@@ -32,5 +32,7 @@ void add_groups(CLI::App& app, int& exit_code);
 void add_ideas(CLI::App& app, int& exit_code);
 /// Registers `partnerkit import-worksheets`.
 void add_import_worksheets(CLI::App& app, int& exit_code);
+/// Registers `partnerkit schedule`.
+void add_schedule(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

@@ -53,6 +53,7 @@ class Checker {
     for_each("people", [&](const Json& person, const std::string& at) {
       check_ref(person, at, "organization", organizations_, "organization");
       check_timezone(person, at, "timezone");
+      check_working_hours(person, at);
     });
     for_each("relationships", [&](const Json& tie, const std::string& at) {
       check_endpoint(tie, at, "source");
@@ -196,6 +197,17 @@ class Checker {
     auto minutes = parse_duration(*text);
     if (!minutes || minutes->count() == 0)
       add(at + "/" + key, "expected a positive ISO 8601 duration such as PT1H30M, got " + shown(*text));
+  }
+
+  void check_working_hours(const Json& person, const std::string& at) {
+    auto it = person.find("working_hours");
+    if (it == person.end() || !it->is_object()) return;
+    auto* given_start = string_at(*it, "start");
+    auto* given_end = string_at(*it, "end");
+    std::string start = given_start ? *given_start : "09:00", end = given_end ? *given_end : "17:00";
+    if ((given_start || given_end) && start.size() == 5 && end.size() == 5 && end <= start)
+      add(at + "/working_hours/" + (given_end ? "end" : "start"),
+          "expected the working day to end after it starts (" + start + " to " + end + ")");
   }
 
   void check_timezone(const Json& object, const std::string& at, const char* key) {

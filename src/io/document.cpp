@@ -81,6 +81,25 @@ Organization organization_from(const Json& o) {
   return x;
 }
 
+Minutes clock_minutes(const std::string& hhmm) {
+  return Minutes{((hhmm[0] - '0') * 10 + (hhmm[1] - '0')) * 60 + (hhmm[3] - '0') * 10 + (hhmm[4] - '0')};
+}
+constexpr const char* weekday_names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+
+WorkingHours working_hours_from(const Json& o) {
+  WorkingHours x;
+  if (auto it = o.find("start"); it != o.end()) x.start = clock_minutes(it->get<std::string>());
+  if (auto it = o.find("end"); it != o.end()) x.end = clock_minutes(it->get<std::string>());
+  if (auto it = o.find("days"); it != o.end()) {
+    x.days.clear();
+    for (const auto& d : *it)
+      for (unsigned i = 0; i < 7; ++i)
+        if (d.get_ref<const std::string&>() == weekday_names[i]) x.days.push_back(std::chrono::weekday{i});
+  }
+  x.extra = extras(o, {"start", "end", "days"});
+  return x;
+}
+
 Person person_from(const Json& o) {
   Person x;
   read(o, "id", x.id);
@@ -91,7 +110,9 @@ Person person_from(const Json& o) {
   read(o, "facilitator", x.facilitator);
   read(o, "timezone", x.timezone);
   read(o, "email", x.email);
-  x.extra = extras(o, {"id", "name", "organization", "role", "decision_maker", "facilitator", "timezone", "email"});
+  if (auto it = o.find("working_hours"); it != o.end()) x.working_hours = working_hours_from(*it);
+  x.extra = extras(o, {"id", "name", "organization", "role", "decision_maker", "facilitator", "timezone", "email",
+                       "working_hours"});
   return x;
 }
 
@@ -299,6 +320,19 @@ OJson to_json(const Person& x) {
   put_flag(o, "facilitator", x.facilitator);
   put(o, "timezone", x.timezone);
   put(o, "email", x.email);
+  if (x.working_hours) {
+    const auto& w = *x.working_hours;
+    auto clock = [](Minutes m) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(m.count() / 60), static_cast<int>(m.count() % 60));
+      return std::string(buf);
+    };
+    OJson h{{"start", clock(w.start)}, {"end", clock(w.end)}};
+    OJson days = OJson::array();
+    for (auto d : w.days) days.push_back(d.ok() ? weekday_names[d.c_encoding()] : "?");
+    h["days"] = std::move(days);
+    o["working_hours"] = with_extras(std::move(h), w.extra);
+  }
   return with_extras(std::move(o), x.extra);
 }
 

@@ -25,6 +25,16 @@ struct Organization {
   friend bool operator==(const Organization&, const Organization&) = default;
 };
 
+/// When a person works: local wall-clock times in their time zone, on some weekdays.
+struct WorkingHours {
+  Minutes start{9 * 60};  ///< since midnight ("09:00")
+  Minutes end{17 * 60};   ///< since midnight, after start ("17:00"; "24:00" is midnight)
+  std::vector<std::chrono::weekday> days{std::chrono::Monday, std::chrono::Tuesday, std::chrono::Wednesday,
+                                         std::chrono::Thursday, std::chrono::Friday};
+  Json extra = Json::object();
+  friend bool operator==(const WorkingHours&, const WorkingHours&) = default;
+};
+
 struct Person {
   std::string id;
   std::string name;
@@ -35,6 +45,9 @@ struct Person {
   std::optional<std::string> timezone;
   std::optional<std::string> email;
   Json extra = Json::object();
+  /// Scheduling assumes 09:00-17:00 Monday-Friday without it. (After `extra` so that existing
+  /// aggregate initializations keep their meaning.)
+  std::optional<WorkingHours> working_hours;
   friend bool operator==(const Person&, const Person&) = default;
 };
 

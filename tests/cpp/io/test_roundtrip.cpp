@@ -122,9 +122,11 @@ TEST_CASE("a Partnership built in C++ with every field set survives a round trip
   p.organizations = {Organization{"court", "District Court", "court", true, Json{{"x", 1}}},
                      Organization{"csa", "Child Support Agency", "child-support-agency", false, Json::object()}};
   p.people = {Person{"judge", "Judge Ray", "court", "Judge", true, false, "America/Chicago", "ray@example.org",
-                     Json{{"x", "y"}}},
+                     Json{{"x", "y"}},
+                     WorkingHours{Minutes{7 * 60 + 30}, Minutes{24 * 60}, {std::chrono::Saturday, std::chrono::Monday},
+                                  Json{{"x", 2}}}},
               Person{"dir", "Director Kim", "csa", std::nullopt, false, true, std::nullopt, std::nullopt,
-                     Json::object()}};
+                     Json::object(), std::nullopt}};
   Relationship tie;
   tie.source = "court";
   tie.target = "csa";

@@ -1,0 +1,851 @@
+// Reading busy times from iCalendar text with libical: a bounded structural pre-scan that keeps
+// line numbers, libical's parser on the unfolded text, recurrence expansion, time zones.
+#include <date/tz.h>
+#include <libical/ical.h>
+#include <unicode/ucal.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+#include "io/detail.hpp"
+#include "partnerkit/meetings/availability.hpp"
+
+namespace partnerkit::meetings {
+
+std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
+  std::sort(v.begin(), v.end());
+  std::vector<BusyInterval> out;
+  out.reserve(v.size());
+  for (const auto& b : v) {
+    if (b.end <= b.start) continue;
+    if (!out.empty() && b.start <= out.back().end) out.back().end = std::max(out.back().end, b.end);
+    else out.push_back(b);
+  }
+  return out;
+}
+
+std::string iana_from_windows_zone(std::string_view name) {
+  if (name.empty() || name.size() > 128) return {};
+  std::u16string win;
+  for (char c : name) {
+    if (static_cast<unsigned char>(c) >= 0x80) return {};
+    win.push_back(static_cast<char16_t>(c));
+  }
+  UChar out[128];
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n = ucal_getTimeZoneIDForWindowsID(reinterpret_cast<const UChar*>(win.data()),
+                                             static_cast<int32_t>(win.size()), nullptr, out, 128, &status);
+  if (U_FAILURE(status) || n <= 0 || n >= 128) return {};
+  std::string id;
+  for (int32_t i = 0; i < n; ++i) id.push_back(static_cast<char>(out[i]));
+  return id;
+}
+
+namespace {
+
+using std::chrono::seconds;
+
+// ---- pre-scan: logical lines, BEGIN/END structure, limits ----
+
+struct Line {
+  std::size_t number;  // physical line where the logical line starts (1-based)
+  std::string text;    // unfolded, without line end
+};
+
+struct Comp {
+  std::string name;  // upper case
+  std::size_t begin_line = 0, end_line = 0;
+  std::vector<std::pair<std::string, std::size_t>> properties;  // direct properties: NAME, line
+};
+
+struct Top {
+  std::string text;          // unfolded text of the top-level component, fed to libical
+  std::vector<Comp> comps;   // preorder, comps[0] is the top-level component
+};
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Text for messages: control characters and non-UTF-8 bytes as \xNN, shortened.
+std::string shown(std::string_view s, std::size_t max = 60) {
+  std::string out;
+  for (unsigned char c : s.substr(0, max)) {
+    if (c < 0x20 || c == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  if (s.size() > max) out += "...";
+  return out;
+}
+
+// The property name of a logical line (up to ';' or ':'), trimmed and upper-cased, and the
+// number of parameters (';' before the value, outside quotes).
+std::string property_name(std::string_view line, std::size_t* parameters = nullptr) {
+  std::size_t i = 0;
+  while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
+  if (parameters) {
+    std::size_t n = 0;
+    bool quoted = false;
+    for (std::size_t j = i; j < line.size(); ++j) {
+      if (line[j] == '"') quoted = !quoted;
+      else if (!quoted && line[j] == ':') break;
+      else if (!quoted && line[j] == ';') ++n;
+    }
+    *parameters = n;
+  }
+  return upper(trim(line.substr(0, i)));
+}
+
+std::string value_after_colon(std::string_view line) {
+  auto colon = line.find(':');
+  return colon == std::string_view::npos ? std::string() : upper(trim(line.substr(colon + 1)));
+}
+
+struct Reader {
+  std::string source;
+  const CalendarOptions& options;
+  std::vector<Issue> errors;
+  std::vector<Issue> warnings;
+
+  void error(std::size_t line, std::string message) {
+    errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
+  }
+  void warn(std::size_t line, std::string message) {
+    warnings.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
+  }
+
+  // Splits into logical lines, checks structure and limits. Returns the top-level components;
+  // on a structural error records it and returns nothing (libical never sees broken structure).
+  std::vector<Top> prescan(std::string_view text) {
+    const auto& lim = options.limits;
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    std::vector<Line> lines;
+    std::size_t number = 0, pos = 0;
+    bool broken = false;
+    while (pos < text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string_view::npos) end = text.size();
+      std::string_view raw = text.substr(pos, end - pos);
+      pos = end + 1;
+      ++number;
+      if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
+      if (raw.find('\0') != std::string_view::npos) {
+        error(number, "a NUL byte is not allowed in iCalendar text");
+        return {};
+      }
+      if (raw.empty() || raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      if ((raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
+        if (lines.back().text.size() + raw.size() > lim.max_line_bytes) {
+          error(lines.back().number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
+          return {};
+        }
+        lines.back().text.append(raw.substr(1));
+        continue;
+      }
+      if (raw.size() > lim.max_line_bytes) {
+        error(number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
+        return {};
+      }
+      lines.push_back({number, std::string(raw)});
+    }
+    if (lines.empty()) {
+      error(0, "expected an iCalendar file (BEGIN:VCALENDAR), got an empty file");
+      return {};
+    }
+
+    std::vector<Top> tops;
+    std::vector<std::size_t> stack;  // indexes into tops.back().comps
+    std::size_t components = 0;
+    for (const auto& line : lines) {
+      std::size_t params = 0;
+      std::string name = property_name(line.text, &params);
+      if (params > lim.max_parameters) {
+        error(line.number, "property " + shown(name) + " has more than " + std::to_string(lim.max_parameters) +
+                               " parameters");
+        return {};
+      }
+      if (name == "BEGIN") {
+        std::string comp = value_after_colon(line.text);
+        if (comp.empty()) {
+          error(line.number, "BEGIN without a component name");
+          return {};
+        }
+        if (++components > lim.max_components) {
+          error(line.number, "more than " + std::to_string(lim.max_components) + " components");
+          return {};
+        }
+        if (stack.size() >= lim.max_depth) {
+          error(line.number, "components nested deeper than " + std::to_string(lim.max_depth) + " levels");
+          return {};
+        }
+        if (stack.empty()) tops.push_back({});
+        auto& comps = tops.back().comps;
+        if (!stack.empty()) comps[stack.back()].properties.emplace_back("BEGIN", line.number);
+        comps.push_back({comp, line.number, 0, {}});
+        stack.push_back(comps.size() - 1);
+      } else if (name == "END") {
+        std::string comp = value_after_colon(line.text);
+        if (stack.empty()) {
+          error(line.number, "END:" + shown(comp) + " without a matching BEGIN");
+          return {};
+        }
+        auto& open = tops.back().comps[stack.back()];
+        if (comp != open.name) {
+          error(line.number, "END:" + shown(comp) + " does not close BEGIN:" + shown(open.name) + " at line " +
+                                 std::to_string(open.begin_line));
+          return {};
+        }
+        open.end_line = line.number;
+        stack.pop_back();
+      } else if (stack.empty()) {
+        if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
+        broken = true;
+      } else {
+        tops.back().comps[stack.back()].properties.emplace_back(name, line.number);
+      }
+      if (!tops.empty() && (!stack.empty() || name == "END")) {
+        tops.back().text += line.text;
+        tops.back().text += '\n';
+      }
+    }
+    if (!stack.empty()) {
+      const auto& open = tops.back().comps[stack.front()];
+      error(open.begin_line, "BEGIN:" + shown(open.name) + " is never closed (END:" + shown(open.name) + " missing)");
+      return {};
+    }
+    if (tops.empty()) {
+      error(lines.front().number, "expected an iCalendar file (BEGIN:VCALENDAR), got " + shown(lines.front().text));
+      return {};
+    }
+    return tops;
+  }
+};
+
+// ---- libical helpers ----
+
+struct ComponentDeleter {
+  void operator()(icalcomponent* c) const { icalcomponent_free(c); }
+};
+using ComponentPtr = std::unique_ptr<icalcomponent, ComponentDeleter>;
+struct ZoneDeleter {
+  void operator()(icaltimezone* z) const { icaltimezone_free(z, 1); }
+};
+using IcalZonePtr = std::unique_ptr<icaltimezone, ZoneDeleter>;
+
+template <class F>
+void for_children(icalcomponent* c, F&& f) {
+  for (icalcomponent* s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); s;
+       s = icalcomponent_get_next_component(c, ICAL_ANY_COMPONENT))
+    f(s);
+}
+
+void preorder(icalcomponent* c, std::vector<icalcomponent*>& out) {
+  out.push_back(c);
+  for_children(c, [&](icalcomponent* s) { preorder(s, out); });
+}
+
+// A resolved time zone: the OS tz database, or a VTIMEZONE of the file (through libical), or UTC.
+struct Zone {
+  const date::time_zone* iana = nullptr;
+  icaltimezone* ical = nullptr;
+  std::string name;
+};
+
+bool valid_fields(const icaltimetype& t) {
+  return t.year >= 1 && t.year <= 9999 && t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= 31 &&
+         t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 && t.second >= 0 && t.second <= 60;
+}
+
+std::chrono::local_seconds local_of(const icaltimetype& t) {
+  std::chrono::year_month_day ymd{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
+                                  std::chrono::day{static_cast<unsigned>(t.day)}};
+  std::chrono::local_days day{ymd};  // an invalid day (Feb 30) normalizes like libical does
+  if (t.is_date) return std::chrono::local_seconds{day.time_since_epoch()};
+  return std::chrono::local_seconds{day.time_since_epoch()} + std::chrono::hours{t.hour} +
+         std::chrono::minutes{t.minute} + std::chrono::seconds{std::min(t.second, 59)};
+}
+
+// Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
+// one to its first occurrence.
+Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
+  if (z.iana) {
+    date::local_seconds l{local.time_since_epoch()};
+    return Instant{z.iana->to_sys(l, date::choose::earliest).time_since_epoch()};
+  }
+  if (z.ical) {
+    auto days = std::chrono::floor<std::chrono::days>(local);
+    std::chrono::year_month_day ymd{days};
+    std::chrono::hh_mm_ss hms{local - days};
+    icaltimetype t = icaltime_null_time();
+    t.year = static_cast<int>(ymd.year());
+    t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    t.hour = static_cast<int>(hms.hours().count());
+    t.minute = static_cast<int>(hms.minutes().count());
+    t.second = static_cast<int>(hms.seconds().count());
+    return Instant{seconds{icaltime_as_timet_with_zone(t, z.ical)}};
+  }
+  return Instant{local.time_since_epoch()};
+}
+
+// UTC -> local wall-clock time in a zone.
+std::chrono::local_seconds to_local(Instant t, const Zone& z) {
+  if (z.iana) return std::chrono::local_seconds{z.iana->to_local(t).time_since_epoch()};
+  if (z.ical) {
+    int is_daylight = 0;
+    icaltimetype u = icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
+                                                   icaltimezone_get_utc_timezone());
+    int offset = icaltimezone_get_utc_offset(z.ical, &u, &is_daylight);
+    return std::chrono::local_seconds{t.time_since_epoch() + seconds{offset}};
+  }
+  return std::chrono::local_seconds{t.time_since_epoch()};
+}
+
+const date::time_zone* find_iana(std::string_view name) {
+  if (name.empty() || name.size() > 200) return nullptr;
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// One VCALENDAR's time zones: TZID -> Zone, resolved once.
+class Zones {
+ public:
+  Zones(const Zone& fallback) : fallback_(fallback) {}
+
+  void add_vtimezone(icalcomponent* c, bool broken) {
+    icalproperty* p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY);
+    const char* id = p ? icalproperty_get_tzid(p) : nullptr;
+    if (id && *id) vtimezones_.emplace(id, Entry{c, broken});
+  }
+
+  // Empty and `why` set when the TZID cannot be resolved.
+  std::optional<Zone> resolve(const std::string& tzid, std::string& why) {
+    if (auto it = cache_.find(tzid); it != cache_.end()) return it->second;
+    std::optional<Zone> z = lookup(tzid, why);
+    if (z) cache_.emplace(tzid, *z);
+    return z;
+  }
+
+ private:
+  struct Entry {
+    icalcomponent* component;
+    bool broken;
+  };
+
+  std::optional<Zone> lookup(const std::string& tzid, std::string& why) {
+    std::string id = trim(tzid);
+    if (id.size() >= 2 && id.front() == '"' && id.back() == '"') id = id.substr(1, id.size() - 2);
+    if (upper(id) == "UTC" || upper(id) == "Z" || upper(id) == "GMT") return Zone{nullptr, nullptr, "UTC"};
+    if (const auto* z = find_iana(id)) return Zone{z, nullptr, id};
+    // libical-style prefixes: /freeassociation.sourceforge.net/Tzfile/Europe/London
+    for (std::size_t slash = id.find('/'); slash != std::string::npos; slash = id.find('/', slash + 1))
+      if (const auto* z = find_iana(std::string_view(id).substr(slash + 1))) return Zone{z, nullptr, id.substr(slash + 1)};
+    // A name that identifies a zone uses the tz database (its full history) rather than the
+    // file's VTIMEZONE, which exporters often cut down to the current rules.
+    if (std::string iana = iana_from_windows_zone(id); !iana.empty())
+      if (const auto* z = find_iana(iana)) return Zone{z, nullptr, iana};
+    if (auto it = vtimezones_.find(tzid); it != vtimezones_.end()) {
+      if (it->second.broken) {
+        why = "its VTIMEZONE could not be read";
+        return std::nullopt;
+      }
+      IcalZonePtr zone{icaltimezone_new()};
+      if (zone && icaltimezone_set_component(zone.get(), icalcomponent_new_clone(it->second.component))) {
+        Zone z{nullptr, zone.get(), id};
+        owned_.push_back(std::move(zone));
+        return z;
+      }
+      why = "its VTIMEZONE could not be read";
+      return std::nullopt;
+    }
+    why = "it is not an IANA or Windows time zone name and the file has no VTIMEZONE for it";
+    return std::nullopt;
+  }
+
+  Zone fallback_;
+  std::map<std::string, Entry> vtimezones_;
+  std::map<std::string, Zone> cache_;
+  std::vector<IcalZonePtr> owned_;
+};
+
+// Properties whose loss would hide busy time: a libical error on one of them is an error.
+bool essential(std::string_view message) {
+  static const char* names[] = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE", "RECURRENCE-ID", "STATUS", "TRANSP", "FREEBUSY"};
+  for (const char* n : names) {
+    std::string with_space = std::string(" ") + n + " ";
+    std::string at_end = std::string(" ") + n + ":";
+    if (message.find(with_space) != std::string_view::npos || message.find(at_end) != std::string_view::npos ||
+        (message.size() >= std::strlen(n) && message.substr(message.size() - std::strlen(n)) == n))
+      return true;
+  }
+  return false;
+}
+
+struct Occurrence {
+  std::chrono::local_seconds local;  // start, wall clock in the event's zone (or a date at 00:00)
+  Instant utc;
+};
+
+class CalendarReader {
+ public:
+  CalendarReader(Reader& r, const Comp* comps, std::size_t ncomps, std::vector<icalcomponent*>& tree,
+                 const Zone& owner_zone, std::size_t& instances, std::chrono::steady_clock::time_point deadline)
+      : r_(r), owner_(owner_zone), zones_(owner_zone), instances_(instances), deadline_(deadline) {
+    if (tree.size() == ncomps)
+      for (std::size_t i = 0; i < ncomps; ++i) lines_.emplace(tree[i], &comps[i]);
+    if (ncomps) fallback_line_ = comps[0].begin_line;
+  }
+
+  // Reads the components of one VCALENDAR (or a lone top-level VEVENT, VFREEBUSY, VTIMEZONE).
+  void read(const std::vector<icalcomponent*>& components, std::vector<BusyInterval>& out, std::size_t& events) {
+    out_ = &out;
+    events_ = &events;
+    auto for_each = [&](auto&& f) {
+      for (icalcomponent* c : components) f(c);
+    };
+    // Time zones first: a TZID may be used before its VTIMEZONE appears.
+    for_each([&](icalcomponent* c) {
+      if (icalcomponent_isa(c) == ICAL_VTIMEZONE_COMPONENT) zones_.add_vtimezone(c, has_errors(c));
+    });
+    // Group events by UID: overrides (RECURRENCE-ID) replace occurrences of their master.
+    std::vector<icalcomponent*> masters;
+    std::unordered_map<std::string, std::vector<icalcomponent*>> overrides;
+    for_each([&](icalcomponent* c) {
+      switch (icalcomponent_isa(c)) {
+        case ICAL_VEVENT_COMPONENT: {
+          const char* uid = icalcomponent_get_uid(c);
+          if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY) && uid)
+            overrides[uid].push_back(c);
+          else
+            masters.push_back(c);
+          break;
+        }
+        case ICAL_VFREEBUSY_COMPONENT:
+          read_freebusy(c);
+          break;
+        case ICAL_VAVAILABILITY_COMPONENT:
+          r_.warn(line_of(c), "VAVAILABILITY is not read (only VEVENT and VFREEBUSY give busy times)");
+          break;
+        default:
+          break;
+      }
+    });
+    for (icalcomponent* m : masters) {
+      const char* uid = icalcomponent_get_uid(m);
+      std::vector<icalcomponent*>* ov = nullptr;
+      if (uid)
+        if (auto it = overrides.find(uid); it != overrides.end()) ov = &it->second;
+      read_event(m, ov);
+      if (ov) overrides.erase(uid);
+    }
+    // Overrides whose master is not in the file: each is an event of its own.
+    for (auto& [uid, list] : overrides)
+      for (icalcomponent* c : list) read_event(c, nullptr);
+  }
+
+ private:
+  std::size_t line_of(icalcomponent* c) const {
+    auto it = lines_.find(c);
+    return it == lines_.end() ? fallback_line_ : it->second->begin_line;
+  }
+  std::size_t line_of(icalcomponent* c, std::string_view property) const {
+    auto it = lines_.find(c);
+    if (it == lines_.end()) return fallback_line_;
+    for (const auto& [name, line] : it->second->properties)
+      if (name == property) return line;
+    return it->second->begin_line;
+  }
+
+  // The line of the property of `c` whose name the message mentions (the longest such name).
+  std::size_t line_named_in(icalcomponent* c, std::string_view message) const {
+    auto it = lines_.find(c);
+    if (it == lines_.end()) return fallback_line_;
+    std::size_t best = it->second->begin_line, best_length = 0;
+    for (const auto& [name, line] : it->second->properties)
+      if (name.size() > best_length && message.find(name) != std::string_view::npos) {
+        best = line;
+        best_length = name.size();
+      }
+    return best;
+  }
+
+  bool has_errors(icalcomponent* c) {
+    if (icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY)) return true;
+    bool any = false;
+    for_children(c, [&](icalcomponent* s) { any = any || has_errors(s); });
+    return any;
+  }
+
+  // libical's X-LIC-ERROR notes of an event: errors if they hide busy time, else warnings.
+  bool check_libical_errors(icalcomponent* c) {
+    bool fatal = false;
+    for (icalproperty* p = icalcomponent_get_first_property(c, ICAL_XLICERROR_PROPERTY); p;
+         p = icalcomponent_get_next_property(c, ICAL_XLICERROR_PROPERTY)) {
+      std::string message = shown(icalproperty_get_xlicerror(p) ? icalproperty_get_xlicerror(p) : "", 200);
+      // An empty property ("RRULE:") says nothing: libical drops it, and so do we.
+      bool empty = message.rfind("No value for ", 0) == 0;
+      std::size_t line = line_named_in(c, message);
+      if (essential(message) && !empty) {
+        r_.error(line, std::string(icalcomponent_kind_to_string(icalcomponent_isa(c))) + ": " + message);
+        fatal = true;
+      } else {
+        r_.warn(line, message + (empty ? " (ignored)" : ""));
+      }
+    }
+    return fatal;
+  }
+
+  // The zone of a date-time property: UTC, its TZID, or the owner's zone for floating times.
+  std::optional<Zone> zone_of(icalcomponent* c, icalproperty* p, const icaltimetype& t, const char* name) {
+    if (icaltime_is_utc(t)) return Zone{nullptr, nullptr, "UTC"};
+    icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+    if (!tz || !icalparameter_get_tzid(tz)) return owner_;
+    std::string tzid = icalparameter_get_tzid(tz), why;
+    auto z = zones_.resolve(tzid, why);
+    if (!z) r_.error(line_of(c, name), std::string(name) + ": unknown time zone \"" + shown(tzid) + "\": " + why);
+    return z;
+  }
+
+  static bool floating(icalproperty* p, const icaltimetype& t) {
+    return !t.is_date && !icaltime_is_utc(t) && !icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+  }
+
+  bool check_time(icalcomponent* c, const icaltimetype& t, const char* name) {
+    if (icaltime_is_null_time(t) || !valid_fields(t)) {
+      r_.error(line_of(c, name), std::string(name) + ": expected a date or date-time in years 0001-9999");
+      return false;
+    }
+    return true;
+  }
+
+  void emit(Instant start, Instant end) {
+    if (end <= start || end <= r_.options.window_start || start >= r_.options.window_end) return;
+    out_->push_back({std::max(start, r_.options.window_start), std::min(end, r_.options.window_end)});
+    ++*events_;
+  }
+
+  bool over_budget(icalcomponent* c) {
+    if (++instances_ > r_.options.limits.max_instances) {
+      r_.error(line_of(c, "RRULE"), "recurrence expansion exceeds " + std::to_string(r_.options.limits.max_instances) +
+                                        " occurrences in total (limit)");
+      return true;
+    }
+    if ((instances_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_) {
+      r_.error(line_of(c, "RRULE"), "recurrence expansion takes longer than " +
+                                        std::to_string(r_.options.limits.max_time.count()) + " ms (limit)");
+      return true;
+    }
+    return false;
+  }
+
+  void read_event(icalcomponent* ev, std::vector<icalcomponent*>* overrides) {
+    if (check_libical_errors(ev)) return;
+    if (auto* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY))
+      if (icalproperty_get_status(s) == ICAL_STATUS_CANCELLED) {
+        // A cancelled master cancels the series; its overrides go with it.
+        return;
+      }
+    bool transparent = false;
+    if (auto* t = icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY))
+      transparent = icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENT ||
+                    icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENTNOCONFLICT;
+
+    icalproperty* dtstart_p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+    if (!dtstart_p) {
+      r_.warn(line_of(ev), "VEVENT without DTSTART ignored (it has no time)");
+      return;
+    }
+    icaltimetype dtstart = icalproperty_get_dtstart(dtstart_p);
+    if (!check_time(ev, dtstart, "DTSTART")) return;
+    auto zone = dtstart.is_date ? std::optional<Zone>(owner_) : zone_of(ev, dtstart_p, dtstart, "DTSTART");
+    if (!zone) return;
+    const bool all_day = dtstart.is_date;
+    auto start_local = local_of(dtstart);
+    icalproperty* dtend_p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+    icaltimetype dtend = dtend_p ? icalproperty_get_dtend(dtend_p) : icaltime_null_time();
+    if (dtend_p && !check_time(ev, dtend, "DTEND")) return;
+    std::optional<Zone> end_zone = zone;
+    if (dtend_p && !dtend.is_date) {
+      end_zone = zone_of(ev, dtend_p, dtend, "DTEND");
+      if (!end_zone) return;
+      // One floating end of a zoned event (exports that mix them): the other end's zone.
+      if (!all_day && floating(dtstart_p, dtstart) && !floating(dtend_p, dtend)) zone = end_zone;
+      if (!all_day && floating(dtend_p, dtend) && !floating(dtstart_p, dtstart)) end_zone = zone;
+    }
+    Instant start_utc = to_utc(start_local, *zone);
+
+    // Length: DTEND - DTSTART, else DURATION, else one day (date) or nothing (date-time). An
+    // all-day event's length is in local days (a day is 23 or 25 hours on DST days).
+    seconds length{0};
+    if (dtend_p) {
+      if (all_day && dtend.is_date) length = local_of(dtend) - start_local;
+      else if (all_day) length = to_local(to_utc(local_of(dtend), *end_zone), owner_) - start_local;
+      else if (dtend.is_date) length = to_utc(local_of(dtend), owner_) - start_utc;
+      else length = to_utc(local_of(dtend), *end_zone) - start_utc;
+      if (length.count() < 0) {
+        r_.error(line_of(ev, "DTEND"), "DTEND is before DTSTART");
+        return;
+      }
+    } else if (icalproperty* dur_p = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+      icaldurationtype d = icalproperty_get_duration(dur_p);
+      long long secs = (static_cast<long long>(d.weeks) * 7 + d.days) * 86400LL + d.hours * 3600LL +
+                       d.minutes * 60LL + d.seconds;
+      if (d.is_neg || icaldurationtype_is_bad_duration(d) || secs > 366LL * 86400 * 10) {
+        r_.error(line_of(ev, "DURATION"), "DURATION: expected a positive length of at most ten years");
+        return;
+      }
+      length = seconds{secs};
+    } else if (all_day) {
+      length = std::chrono::hours{24};
+    }
+    if (transparent || length.count() == 0) {
+      // Free time or an instant: blocks nothing. Overrides of it may still be busy.
+      if (overrides)
+        for (icalcomponent* o : *overrides) read_event(o, nullptr);
+      return;
+    }
+
+    // The occurrences: DTSTART, RRULE, RDATE, minus EXDATE and overridden ones.
+    std::vector<Occurrence> starts;
+    bool recurring = false;
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
+      recurring = true;
+      if (!expand_rrule(ev, p, dtstart, *zone, length, starts)) return;
+    }
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
+      recurring = true;
+      icaldatetimeperiodtype v = icalproperty_get_rdate(p);
+      icaltimetype t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
+      if (!check_time(ev, t, "RDATE")) return;
+      auto rz = t.is_date ? std::optional<Zone>(owner_) : zone_of(ev, p, t, "RDATE");
+      if (!rz) return;
+      auto local = local_of(t);
+      Instant utc = to_utc(local, *rz);
+      if (!icaltime_is_null_time(v.period.end) && valid_fields(v.period.end)) {
+        // RDATE;VALUE=PERIOD: its own end.
+        if (!excluded(ev, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
+        continue;
+      }
+      if (!icaltime_is_null_time(v.time) || icaldurationtype_as_int(v.period.duration) <= 0) {
+        starts.push_back({local, utc});
+      } else {
+        if (!excluded(ev, overrides, local, utc, all_day))
+          emit(utc, utc + seconds{icaldurationtype_as_int(v.period.duration)});
+      }
+    }
+    if (!recurring) starts.push_back({start_local, start_utc});
+    // RFC 5545: DTSTART is the first occurrence even when the RRULE does not match it.
+    if (recurring && std::none_of(starts.begin(), starts.end(), [&](const Occurrence& o) { return o.utc == start_utc; }))
+      starts.push_back({start_local, start_utc});
+    std::sort(starts.begin(), starts.end(), [](const Occurrence& a, const Occurrence& b) { return a.utc < b.utc; });
+    starts.erase(std::unique(starts.begin(), starts.end(), [](const Occurrence& a, const Occurrence& b) { return a.utc == b.utc; }),
+                 starts.end());
+
+    for (const auto& o : starts) {
+      if (excluded(ev, overrides, o.local, o.utc, all_day)) continue;
+      if (all_day) emit(to_utc(o.local, owner_), to_utc(o.local + length, owner_));
+      else emit(o.utc, o.utc + length);
+    }
+    if (overrides)
+      for (icalcomponent* o : *overrides) read_event(o, nullptr);
+  }
+
+  bool expand_rrule(icalcomponent* ev, icalproperty* p, icaltimetype dtstart, const Zone& zone, seconds length,
+                    std::vector<Occurrence>& starts) {
+    icalrecurrencetype rule = icalproperty_get_rrule(p);
+    if (rule.freq == ICAL_NO_RECURRENCE) {
+      r_.error(line_of(ev, "RRULE"), "RRULE: no FREQ");
+      return false;
+    }
+    if (rule.interval < 1) {
+      r_.error(line_of(ev, "RRULE"), "RRULE: INTERVAL must be 1 or more");
+      return false;
+    }
+    // An UNTIL in UTC against a local DTSTART: compare in the event's wall clock.
+    if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !dtstart.is_date && !icaltime_is_utc(dtstart) &&
+        valid_fields(rule.until)) {
+      auto local = to_local(Instant{local_of(rule.until).time_since_epoch()}, zone);
+      auto days = std::chrono::floor<std::chrono::days>(local);
+      std::chrono::year_month_day ymd{days};
+      std::chrono::hh_mm_ss hms{local - days};
+      rule.until = icaltime_null_time();
+      rule.until.year = static_cast<int>(ymd.year());
+      rule.until.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+      rule.until.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+      rule.until.hour = static_cast<int>(hms.hours().count());
+      rule.until.minute = static_cast<int>(hms.minutes().count());
+      rule.until.second = static_cast<int>(hms.seconds().count());
+    }
+    icaltimetype floating = dtstart;
+    floating.zone = nullptr;
+    std::unique_ptr<icalrecur_iterator, void (*)(icalrecur_iterator*)> it{icalrecur_iterator_new(rule, floating),
+                                                                          icalrecur_iterator_free};
+    if (!it) {
+      r_.error(line_of(ev, "RRULE"), "RRULE: libical cannot expand this rule");
+      return false;
+    }
+    for (icaltimetype t = icalrecur_iterator_next(it.get()); !icaltime_is_null_time(t);
+         t = icalrecur_iterator_next(it.get())) {
+      if (over_budget(ev)) return false;
+      if (!valid_fields(t)) break;
+      auto local = local_of(t);
+      Instant utc = dtstart.is_date ? to_utc(local, owner_) : to_utc(local, zone);
+      if (utc >= r_.options.window_end) break;
+      if (utc + length <= r_.options.window_start) continue;
+      starts.push_back({local, utc});
+    }
+    return true;
+  }
+
+  // True if an EXDATE or an override (RECURRENCE-ID) removes this occurrence.
+  bool excluded(icalcomponent* ev, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
+                Instant utc, bool all_day) {
+    auto matches = [&](icalcomponent* c, icalproperty* p, icaltimetype t, const char* name) {
+      if (!valid_fields(t)) return false;
+      if (t.is_date)  // a date removes every occurrence on that (local) day
+        return std::chrono::floor<std::chrono::days>(local) == std::chrono::floor<std::chrono::days>(local_of(t));
+      if (all_day) return false;
+      std::string why;
+      icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+      std::optional<Zone> z;
+      if (icaltime_is_utc(t)) z = Zone{nullptr, nullptr, "UTC"};
+      else if (tz && icalparameter_get_tzid(tz)) z = zones_.resolve(icalparameter_get_tzid(tz), why);
+      else z = owner_;
+      if (!z) {
+        r_.warn(line_of(c, name), std::string(name) + ": unknown time zone, ignored");
+        return false;
+      }
+      return to_utc(local_of(t), *z) == utc;
+    };
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY))
+      if (matches(ev, p, icalproperty_get_exdate(p), "EXDATE")) return true;
+    if (overrides)
+      for (icalcomponent* o : *overrides) {
+        icalproperty* p = icalcomponent_get_first_property(o, ICAL_RECURRENCEID_PROPERTY);
+        if (!p) continue;
+        if (icalproperty_get_first_parameter(p, ICAL_RANGE_PARAMETER))
+          r_.warn(line_of(o, "RECURRENCE-ID"), "RECURRENCE-ID;RANGE=THISANDFUTURE is read as this occurrence only");
+        if (matches(o, p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID")) return true;
+      }
+    return false;
+  }
+
+  void read_freebusy(icalcomponent* c) {
+    if (check_libical_errors(c)) return;
+    for (icalproperty* p = icalcomponent_get_first_property(c, ICAL_FREEBUSY_PROPERTY); p;
+         p = icalcomponent_get_next_property(c, ICAL_FREEBUSY_PROPERTY)) {
+      if (icalparameter* t = icalproperty_get_first_parameter(p, ICAL_FBTYPE_PARAMETER))
+        if (icalparameter_get_fbtype(t) == ICAL_FBTYPE_FREE) continue;
+      icalperiodtype period = icalproperty_get_freebusy(p);
+      if (!check_time(c, period.start, "FREEBUSY")) return;
+      Zone utc{nullptr, nullptr, "UTC"};
+      const Zone& z = icaltime_is_utc(period.start) ? utc : owner_;
+      Instant start = to_utc(local_of(period.start), z);
+      Instant end = start;
+      if (!icaltime_is_null_time(period.end) && valid_fields(period.end))
+        end = to_utc(local_of(period.end), icaltime_is_utc(period.end) ? utc : owner_);
+      else
+        end = start + seconds{icaldurationtype_as_int(period.duration)};
+      if (end < start) {
+        r_.error(line_of(c, "FREEBUSY"), "FREEBUSY: a period that ends before it starts");
+        return;
+      }
+      emit(start, end);
+    }
+  }
+
+  Reader& r_;
+  Zone owner_;
+  Zones zones_;
+  std::size_t& instances_;
+  std::chrono::steady_clock::time_point deadline_;
+  std::unordered_map<icalcomponent*, const Comp*> lines_;
+  std::size_t fallback_line_ = 0;
+  std::vector<BusyInterval>* out_ = nullptr;
+  std::size_t* events_ = nullptr;
+};
+
+}  // namespace
+
+CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
+  Reader r{std::string(source), options, {}, {}};
+  if (text.size() > options.limits.max_bytes)
+    throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
+  Zone owner{nullptr, nullptr, "UTC"};
+  if (!options.timezone.empty()) {
+    owner.iana = find_iana(options.timezone);
+    owner.name = options.timezone;
+    if (!owner.iana) throw Error("unknown time zone \"" + options.timezone + "\"");
+  }
+  auto tops = r.prescan(text);
+  CalendarBusy result;
+  std::size_t instances = 0;
+  auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
+  for (auto& top : tops) {
+    std::size_t line = top.comps.front().begin_line;
+    ComponentPtr root{icalparser_parse_string(top.text.c_str())};
+    icalerror_clear_errno();
+    if (!root) {
+      r.error(line, "libical could not parse BEGIN:" + shown(top.comps.front().name));
+      continue;
+    }
+    std::vector<icalcomponent*> tree;
+    preorder(root.get(), tree);
+    std::vector<icalcomponent*> components;
+    switch (icalcomponent_isa(root.get())) {
+      case ICAL_VCALENDAR_COMPONENT:
+        for_children(root.get(), [&](icalcomponent* c) { components.push_back(c); });
+        break;
+      case ICAL_VEVENT_COMPONENT:  // a lone event (some programs export one event this way)
+      case ICAL_VFREEBUSY_COMPONENT:
+      case ICAL_VTIMEZONE_COMPONENT:
+        components.push_back(root.get());
+        break;
+      default:
+        r.warn(line, "top-level BEGIN:" + shown(top.comps.front().name) +
+                         " ignored (expected VCALENDAR, VEVENT or VFREEBUSY)");
+        continue;
+    }
+    CalendarReader reader(r, top.comps.data(), top.comps.size(), tree, owner, instances, deadline);
+    reader.read(components, result.busy, result.events);
+  }
+  if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
+  result.busy = merge_intervals(std::move(result.busy));
+  result.warnings = std::move(r.warnings);
+  return result;
+}
+
+CalendarBusy read_calendar(const std::filesystem::path& path, const CalendarOptions& options) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > options.limits.max_bytes)
+    throw ValidationError(path.string(), "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
+  std::string text = detail::read_file(path);
+  return read_calendar_text(text, path.string(), options);
+}
+
+}  // namespace partnerkit::meetings

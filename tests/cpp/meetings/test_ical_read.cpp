@@ -1,0 +1,371 @@
+// Reading busy times from .ics files: the 90-calendar corpus (tests/data/ics), concrete busy
+// times from several of them, time zones, recurrence, limits.
+#include <catch2/catch.hpp>
+
+#include <date/date.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+
+#include "partnerkit/meetings/availability.hpp"
+#include "support/support.hpp"
+
+using namespace partnerkit;
+using namespace partnerkit::meetings;
+namespace pt = partnerkit::test;
+
+namespace {
+
+Instant utc(std::string_view text) {
+  auto t = parse_local_datetime(text);
+  REQUIRE(t);
+  return Instant{t->time_since_epoch()};
+}
+
+CalendarOptions wide(std::string tz = "UTC") {
+  CalendarOptions o;
+  o.window_start = utc("1990-01-01T00:00");
+  o.window_end = utc("2040-01-01T00:00");
+  o.timezone = std::move(tz);
+  return o;
+}
+
+std::string show(const BusyInterval& b) {
+  return date::format("%FT%T", b.start) + "/" + date::format("%FT%T", b.end);
+}
+
+}  // namespace
+
+namespace {
+
+CalendarBusy read_text(std::string_view text, std::string tz = "America/Denver") {
+  return read_calendar_text(text, "t.ics", wide(std::move(tz)));
+}
+
+std::string calendar(std::string_view events) {
+  return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" + std::string(events) + "END:VCALENDAR\r\n";
+}
+
+std::vector<std::string> error_lines(std::string_view text) {
+  try {
+    read_text(text);
+  } catch (const ValidationError& e) {
+    std::vector<std::string> out;
+    for (const auto& i : e.errors()) out.push_back(i.str());
+    return out;
+  }
+  FAIL("no ValidationError");
+  return {};
+}
+
+CalendarBusy read_corpus(std::string_view name) { return read_calendar(pt::data("ics") / name, wide("America/Denver")); }
+
+}  // namespace
+
+TEST_CASE("every calendar of the corpus loads or fails cleanly, quickly", "[meetings][ical]") {
+  // true: busy times are read (perhaps with warnings); false: ValidationError naming the file
+  // and a line. MANIFEST.tsv's category is in the comment.
+  const std::map<std::string, bool> expected{
+      {"ical-america_new_york.ics", true},  // timezone
+      {"ical-america_new_york_forward_reference.ics", true},  // timezone
+      {"ical-big_bad_calendar.ics", false},  // broken
+      {"ical-bom_calendar.ics", true},  // non-ascii,encoding
+      {"ical-broken_dtstart.ics", false},  // broken
+      {"ical-broken_ical_semicolons.ics", true},  // broken
+      {"ical-calendar_with_unicode.ics", true},  // non-ascii
+      {"ical-empty.ics", true},  // broken
+      {"ical-event_recurrence_exdates_on_different_lines.ics", true},  // rrule,exdate
+      {"ical-event_with_escaped_characters.ics", true},  // escaping,non-ascii
+      {"ical-exchange_cdo_issue_165.ics", true},  // real-export,rrule
+      {"ical-exchange_issue_836_do_not_quote_tzid.ics", true},  // timezone,real-export
+      {"ical-exchange_timezone_same_start.ics", true},  // timezone,real-export
+      {"ical-freebusy_example.ics", true},  // availability
+      {"ical-fuzz_0_char_in_component_name.ics", false},  // broken,fuzz
+      {"ical-fuzz_invalid_month.ics", false},  // broken,fuzz
+      {"ical-fuzz_vtimezone_lone_cr.ics", true},  // broken,fuzz
+      {"ical-google_alarm_future.ics", true},  // real-export
+      {"ical-google_x_location.ics", true},  // real-export,non-ascii,folded
+      {"ical-invalid_duration.ics", false},  // broken
+      {"ical-issue_101_umlauts_in_organizer.ics", true},  // non-ascii
+      {"ical-issue_1050_multiple_calendars.ics", true},  // structure
+      {"ical-issue_1081_invalid_rrule_freq.ics", false},  // broken,rrule
+      {"ical-issue_1081_invalid_start_and_end.ics", false},  // broken
+      {"ical-issue_112_missing_tzinfo_on_exdate.ics", true},  // rrule,exdate,timezone
+      {"ical-issue_127_categories_with_commas.ics", true},  // escaping
+      {"ical-issue_237_non_ascii_tzid.ics", true},  // timezone,non-ascii
+      {"ical-issue_27_multiple_periods_in_freebusy.ics", true},  // availability
+      {"ical-issue_350_folded_non_ascii.ics", true},  // folded,non-ascii
+      {"ical-issue_351_whitespace_in_property_and_params.ics", true},  // tricky
+      {"ical-issue_53_description_folded.ics", true},  // folded
+      {"ical-issue_722_missing_timezones.ics", true},  // timezone-broken
+      {"ical-multiple_calendar_components_folded.ics", true},  // folded,all-day
+      {"ical-multiple_timezones.ics", false},  // timezone
+      {"ical-pacific_fiji.ics", true},  // timezone
+      {"ical-parsing_error_google.ics", true},  // broken,real-export
+      {"ical-parsing_error_in_UTC_offset.ics", true},  // broken,timezone
+      {"ical-rfc_5545_RDATE_example.ics", true},  // rdate
+      {"ical-rfc_6868_param_encoding.ics", true},  // escaping
+      {"ical-rfc_7953_availability_1.ics", true},  // availability
+      {"ical-rfc_7953_availability_2.ics", true},  // availability
+      {"ical-small_bad_calendar.ics", false},  // broken
+      {"ical-thunderbird_alarm_future.ics", true},  // real-export
+      {"khal-cal_lots_of_timezones.ics", true},  // timezone
+      {"khal-event_d_long.ics", true},  // all-day
+      {"khal-event_d_no_value.ics", true},  // all-day,tricky
+      {"khal-event_dt_floating.ics", true},  // timezone
+      {"khal-event_dt_local_missing_tz.ics", false},  // broken,timezone
+      {"khal-event_dt_mixed_awareness_owncloud.ics", true},  // timezone,real-export
+      {"khal-event_dt_rrule_invalid_until.ics", true},  // broken,rrule
+      {"khal-event_invalid_exdate.ics", true},  // broken,exdate
+      {"khal-event_rrule_recuid_invalid_tzid.ics", false},  // broken,timezone
+      {"khal-invalid_tzoffset.ics", true},  // broken,timezone
+      {"khal-mult_uids_and_recuid_no_order.ics", true},  // rrule,recurrence-id,non-ascii
+      {"khal-non_dst_error.ics", true},  // timezone
+      {"khal-tz_windows_format.ics", true},  // timezone,real-export
+      {"khal-without_uid.ics", true},  // broken
+      {"libical-crash.ics", false},  // broken,non-ascii
+      {"libical-fuzz42517512-slow-parse", false},  // broken,fuzz,slow
+      {"libical-fuzz448717854-bad-recurrence-id", false},  // broken,fuzz
+      {"libical-fuzz462342205-huge-interval", false},  // broken,fuzz
+      {"libical-fuzzmerge3", false},  // broken,fuzz
+      {"libical-fuzzusban2-deep-begin-nesting", false},  // broken,fuzz,deep
+      {"libical-fuzzusban3-many-rrules", false},  // broken,fuzz
+      {"libical-issue253.ics", false},  // rrule,exdate,non-ascii
+      {"libical-malloc.ics", false},  // broken,non-ascii
+      {"libical-recur-errors.ics", false},  // broken,rrule
+      {"libical-rfc2445_examples.ics", true},  // rrule,all-day,folded
+      {"libical-stresstest.ics", true},  // rrule
+      {"libical-tz-America_New_York.ics", true},  // timezone
+      {"libical-tz-Australia_Lord_Howe.ics", true},  // timezone
+      {"libical-tz-Europe_London.ics", true},  // timezone
+      {"libical-zday.ics", false},  // broken,timezone,rrule
+      {"rie-Germany_Holidays.ics", true},  // all-day,rrule,folded
+      {"rie-bad_rrule_missing_until_event.ics", false},  // broken,rrule
+      {"rie-daylight_saving_time_google.ics", true},  // timezone,real-export,non-ascii,folded
+      {"rie-discourse_no_dtend.ics", true},  // tricky,non-ascii,folded
+      {"rie-each_week_but_two_deleted.ics", true},  // rrule,exdate
+      {"rie-end_before_start_event.ics", false},  // broken
+      {"rie-fablab_cottbus.ics", true},  // real-world,non-ascii,folded
+      {"rie-issue_117_until_before_dtstart.ics", true},  // broken,rrule
+      {"rie-issue_201_mixed_datetime_and_date.ics", true},  // tricky,all-day
+      {"rie-issue_20_exdate_davx5.ics", true},  // rrule,exdate,real-export
+      {"rie-issue_223_thunderbird.ics", true},  // real-export
+      {"rie-issue_28_exchange_rrule_until_z.ics", true},  // rrule,real-export
+      {"rie-issue_48_dst_google.ics", true},  // timezone,rrule,real-export
+      {"rie-issue_62_moved_event_google.ics", true},  // rrule,recurrence-id,real-export
+      {"rie-one_day_event.ics", true},  // all-day
+      {"rie-x_wr_timezone_google.ics", true},  // timezone,real-export
+      {"rie-zero_size_event.ics", true},  // tricky
+  };
+  std::size_t files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(pt::data("ics"))) {
+    auto name = entry.path().filename().string();
+    if (name == "README.md" || name == "MANIFEST.tsv") continue;
+    ++files;
+    INFO(name);
+    REQUIRE(expected.count(name) == 1);
+    auto start = std::chrono::steady_clock::now();
+    bool loaded = false;
+    try {
+      auto busy = read_calendar(entry.path(), wide("America/Denver"));
+      loaded = true;
+      CHECK(std::is_sorted(busy.busy.begin(), busy.busy.end()));
+      for (const auto& w : busy.warnings) CHECK(w.file == entry.path().string());
+    } catch (const ValidationError& e) {
+      for (const auto& issue : e.errors()) {
+        CHECK(issue.file == entry.path().string());
+        CHECK_THAT(issue.pointer, Catch::Matchers::StartsWith("line "));
+        CHECK(!issue.message.empty());
+      }
+    }
+    CHECK(loaded == expected.at(name));
+    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds{3});
+  }
+  CHECK(files == 90);
+}
+
+TEST_CASE("broken corpus files: the error names the line", "[meetings][ical]") {
+  auto first = [](std::string_view name) {
+    try {
+      read_corpus(name);
+    } catch (const ValidationError& e) {
+      auto text = e.errors().front().str();
+      return text.substr(text.find(std::string(name)));
+    }
+    return std::string("no error");
+  };
+  CHECK(first("ical-small_bad_calendar.ics") == "ical-small_bad_calendar.ics: line 1: BEGIN:VCALENDAR is never closed (END:VCALENDAR missing)");
+  CHECK(first("ical-broken_dtstart.ics") ==
+        "ical-broken_dtstart.ics: line 6: VEVENT: Can't parse as DATE-TIME value in DTSTART property. Removing entire property: INVALID-DATE");
+  CHECK(first("ical-invalid_duration.ics") == "ical-invalid_duration.ics: line 8: DURATION: expected a positive length of at most ten years");
+  CHECK(first("rie-end_before_start_event.ics") == "rie-end_before_start_event.ics: line 32: DTEND is before DTSTART");
+  CHECK(first("khal-event_dt_local_missing_tz.ics") ==
+        "khal-event_dt_local_missing_tz.ics: line 6: DTSTART: unknown time zone \"FOO\": it is not an IANA or Windows time "
+        "zone name and the file has no VTIMEZONE for it");
+  CHECK(first("libical-fuzzmerge3") == "libical-fuzzmerge3: line 9: END:SARD does not close BEGIN:VEVENT at line 5");
+  CHECK(first("libical-fuzzusban2-deep-begin-nesting").find(": a NUL byte is not allowed") != std::string::npos);
+  CHECK(first("libical-fuzz42517512-slow-parse") == "libical-fuzz42517512-slow-parse: line 1: BEGIN without a component name");
+}
+
+TEST_CASE("concrete busy times from corpus calendars", "[meetings][ical]") {
+  SECTION("VTIMEZONE America/New_York") {
+    auto r = read_corpus("ical-america_new_york.ics");
+    REQUIRE(r.busy.size() == 1);
+    CHECK(show(r.busy[0]) == "2014-08-29T12:00:00/2014-08-29T14:00:00");
+  }
+  SECTION("weekly, COUNT=8, two EXDATEs in UTC, across the European DST change") {
+    auto r = read_corpus("rie-each_week_but_two_deleted.ics");
+    std::vector<std::string> got;
+    for (const auto& b : r.busy) got.push_back(show(b));
+    CHECK(got == std::vector<std::string>{
+                     "2019-03-03T23:30:00/2019-03-04T00:00:00", "2019-03-17T23:30:00/2019-03-18T00:00:00",
+                     "2019-03-31T22:30:00/2019-03-31T23:00:00", "2019-04-07T22:30:00/2019-04-07T23:00:00",
+                     "2019-04-14T22:30:00/2019-04-14T23:00:00", "2019-04-21T22:30:00/2019-04-21T23:00:00"});
+  }
+  SECTION("an override (RECURRENCE-ID) before its master; bi-monthly all-day events") {
+    auto r = read_corpus("khal-mult_uids_and_recuid_no_order.ics");
+    std::vector<std::string> got;
+    for (const auto& b : r.busy) got.push_back(show(b));
+    REQUIRE(got.size() == 12);
+    // All-day, in the owner's zone (Denver): 1 March 2013 is UTC-7, 1 May UTC-6.
+    CHECK(got[0] == "2013-03-01T07:00:00/2013-03-02T07:00:00");
+    CHECK(got[1] == "2013-05-01T06:00:00/2013-05-02T06:00:00");
+    CHECK(got[6] == "2014-06-30T05:00:00/2014-06-30T10:00:00");
+    CHECK(got[7] == "2014-07-07T07:00:00/2014-07-07T12:00:00");  // moved to 09:00 Berlin
+    CHECK(got[11] == "2014-08-04T05:00:00/2014-08-04T10:00:00");
+  }
+  SECTION("Windows zone name: Exchange's 'Eastern Standard Time'") {
+    auto r = read_corpus("ical-exchange_issue_836_do_not_quote_tzid.ics");
+    REQUIRE(r.busy.size() == 1);
+    CHECK(show(r.busy[0]) == "2024-10-28T21:00:00/2024-10-28T22:00:00");
+  }
+  SECTION("Windows zone name beats a contradictory VTIMEZONE") {
+    auto r = read_corpus("khal-tz_windows_format.ics");
+    REQUIRE(r.busy.size() == 1);
+    CHECK(show(r.busy[0]) == "2019-11-20T00:00:00/2019-11-20T01:30:00");  // 13:00 NZDT
+  }
+  SECTION("floating time in the owner's zone") {
+    auto r = read_corpus("khal-event_dt_floating.ics");
+    REQUIRE(r.busy.size() == 1);
+    CHECK(show(r.busy[0]) == "2014-04-09T15:30:00/2014-04-09T16:30:00");  // 09:30 MDT
+  }
+  SECTION("multi-day all-day event") {
+    auto r = read_corpus("khal-event_d_long.ics");
+    REQUIRE(r.busy.size() == 1);
+    CHECK(show(r.busy[0]) == "2014-04-09T06:00:00/2014-04-12T06:00:00");
+  }
+  SECTION("VFREEBUSY periods") {
+    auto r = read_corpus("ical-issue_27_multiple_periods_in_freebusy.ics");
+    REQUIRE(r.busy.size() == 8);
+    CHECK(show(r.busy[0]) == "2012-01-03T09:15:00/2012-01-03T10:15:00");
+  }
+  SECTION("folded lines with blank lines inside (unfolded before libical sees them)") {
+    auto r = read_corpus("ical-multiple_calendar_components_folded.ics");
+    REQUIRE(r.busy.size() == 2);
+    CHECK(show(r.busy[1]) == "2003-12-25T07:00:00/2003-12-26T07:00:00");
+  }
+  SECTION("transparent events block nothing") {
+    CHECK(read_corpus("rie-issue_62_moved_event_google.ics").busy.empty());
+    CHECK(read_corpus("rie-Germany_Holidays.ics").busy.empty());
+  }
+}
+
+TEST_CASE("recurrence: RRULE, RDATE, EXDATE, overrides, cancellations", "[meetings][ical]") {
+  auto r = read_text(calendar(
+      "BEGIN:VEVENT\r\nUID:s\r\nDTSTART;TZID=America/Denver:20270405T100000\r\nDTEND;TZID=America/Denver:20270405T110000\r\n"
+      "RRULE:FREQ=DAILY;COUNT=5\r\nEXDATE;TZID=America/Denver:20270406T100000\r\n"
+      "RDATE;TZID=America/Denver:20270420T150000\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID;TZID=America/Denver:20270407T100000\r\n"
+      "DTSTART;TZID=America/Denver:20270407T130000\r\nDTEND;TZID=America/Denver:20270407T140000\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:s\r\nRECURRENCE-ID;TZID=America/Denver:20270408T100000\r\nSTATUS:CANCELLED\r\n"
+      "DTSTART;TZID=America/Denver:20270408T100000\r\nDTEND;TZID=America/Denver:20270408T110000\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:x\r\nSTATUS:CANCELLED\r\nDTSTART:20270405T000000Z\r\nDTEND:20270406T000000Z\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:t\r\nTRANSP:TRANSPARENT\r\nDTSTART:20270405T000000Z\r\nDTEND:20270406T000000Z\r\nEND:VEVENT\r\n"));
+  std::vector<std::string> got;
+  for (const auto& b : r.busy) got.push_back(show(b));
+  CHECK(got == std::vector<std::string>{
+                   "2027-04-05T16:00:00/2027-04-05T17:00:00",  // 5th
+                   "2027-04-07T19:00:00/2027-04-07T20:00:00",  // 7th moved to 13:00; 6th excluded
+                   "2027-04-09T16:00:00/2027-04-09T17:00:00",  // 8th cancelled
+                   "2027-04-20T21:00:00/2027-04-20T22:00:00"});  // RDATE
+  CHECK(r.events == 4);
+}
+
+TEST_CASE("all-day, mixed and DST-day events", "[meetings][ical]") {
+  // An all-day event on the day clocks go forward in Denver: 23 hours.
+  auto r = read_text(calendar("BEGIN:VEVENT\r\nUID:a\r\nDTSTART;VALUE=DATE:20270314\r\nEND:VEVENT\r\n"));
+  REQUIRE(r.busy.size() == 1);
+  CHECK(show(r.busy[0]) == "2027-03-14T07:00:00/2027-03-15T06:00:00");
+  // DTSTART a date, DTEND a UTC date-time.
+  r = read_text(calendar("BEGIN:VEVENT\r\nUID:b\r\nDTSTART;VALUE=DATE:20270401\r\nDTEND:20270403T000000Z\r\nEND:VEVENT\r\n"));
+  REQUIRE(r.busy.size() == 1);
+  CHECK(show(r.busy[0]) == "2027-04-01T06:00:00/2027-04-03T00:00:00");
+  // A floating DTEND of a zoned DTSTART takes its zone.
+  r = read_text(calendar("BEGIN:VEVENT\r\nUID:c\r\nDTSTART;TZID=Europe/Berlin:20270401T100000\r\nDTEND:20270401T120000\r\nEND:VEVENT\r\n"));
+  REQUIRE(r.busy.size() == 1);
+  CHECK(show(r.busy[0]) == "2027-04-01T08:00:00/2027-04-01T10:00:00");
+  // A lone VEVENT without VCALENDAR around it.
+  r = read_text("BEGIN:VEVENT\r\nUID:d\r\nDTSTART:20270401T100000Z\r\nDURATION:PT90M\r\nEND:VEVENT\r\n");
+  REQUIRE(r.busy.size() == 1);
+  CHECK(show(r.busy[0]) == "2027-04-01T10:00:00/2027-04-01T11:30:00");
+}
+
+TEST_CASE("the window clips and bounds the expansion", "[meetings][ical]") {
+  CalendarOptions o = wide("UTC");
+  o.window_start = utc("2027-01-04T00:00");
+  o.window_end = utc("2027-01-06T12:00");
+  auto r = read_calendar_text(calendar("BEGIN:VEVENT\r\nUID:w\r\nDTSTART:20200101T110000Z\r\nDTEND:20200101T130000Z\r\n"
+                                       "RRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"),
+                              "w.ics", o);
+  std::vector<std::string> got;
+  for (const auto& b : r.busy) got.push_back(show(b));
+  CHECK(got == std::vector<std::string>{"2027-01-04T11:00:00/2027-01-04T13:00:00", "2027-01-05T11:00:00/2027-01-05T13:00:00",
+                                        "2027-01-06T11:00:00/2027-01-06T12:00:00"});
+  o.limits.max_instances = 500;
+  auto lines = [&] {
+    try {
+      read_calendar_text(calendar("BEGIN:VEVENT\r\nUID:w\r\nDTSTART:20200101T110000Z\r\nDTEND:20200101T130000Z\r\n"
+                                  "RRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"),
+                         "w.ics", o);
+    } catch (const ValidationError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  CHECK(lines() == "w.ics: line 8: recurrence expansion exceeds 500 occurrences in total (limit)");
+}
+
+TEST_CASE("structure errors and limits", "[meetings][ical]") {
+  CHECK(error_lines("") == std::vector<std::string>{"t.ics: /: expected an iCalendar file (BEGIN:VCALENDAR), got an empty file"});
+  CHECK(error_lines("hello\r\n") == std::vector<std::string>{"t.ics: line 1: expected an iCalendar file (BEGIN:VCALENDAR), got hello"});
+  CHECK(error_lines("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n") ==
+        std::vector<std::string>{"t.ics: line 3: END:VCALENDAR does not close BEGIN:VEVENT at line 2"});
+  CHECK(error_lines("END:VEVENT\r\n") == std::vector<std::string>{"t.ics: line 1: END:VEVENT without a matching BEGIN"});
+  std::string deep;
+  for (int i = 0; i < 9; ++i) deep += "BEGIN:X" + std::to_string(i) + "\r\n";
+  CHECK(error_lines(deep) == std::vector<std::string>{"t.ics: line 9: components nested deeper than 8 levels"});
+  std::string params = "BEGIN:VCALENDAR\r\nX-A";
+  for (int i = 0; i < 300; ++i) params += ";P=1";
+  CHECK(error_lines(params + ":v\r\nEND:VCALENDAR\r\n") ==
+        std::vector<std::string>{"t.ics: line 2: property X-A has more than 256 parameters"});
+  CHECK(error_lines(calendar("BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=Mars/Olympus:20270101T100000\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+                             "BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20270101T100000Z\r\nDTEND:20270101T090000Z\r\nEND:VEVENT\r\n")) ==
+        std::vector<std::string>{"t.ics: line 6: DTSTART: unknown time zone \"Mars/Olympus\": it is not an IANA or Windows time "
+                                 "zone name and the file has no VTIMEZONE for it",
+                                 "t.ics: line 12: DTEND is before DTSTART"});
+  CHECK_THROWS_AS(read_calendar(pt::data("ics") / "no-such.ics", wide()), IoError);
+  CalendarOptions small = wide();
+  small.limits.max_bytes = 10;
+  CHECK_THROWS_WITH(read_calendar_text(calendar(""), "big.ics", small), "big.ics: /: larger than 10 bytes (limit)");
+}
+
+TEST_CASE("Windows zone names map to IANA names", "[meetings][ical]") {
+  CHECK(iana_from_windows_zone("Eastern Standard Time") == "America/New_York");
+  CHECK(iana_from_windows_zone("Mountain Standard Time") == "America/Denver");
+  CHECK(iana_from_windows_zone("US Mountain Standard Time") == "America/Phoenix");
+  CHECK(iana_from_windows_zone("Hawaiian Standard Time") == "Pacific/Honolulu");
+  CHECK(iana_from_windows_zone("Not A Zone") == "");
+}
