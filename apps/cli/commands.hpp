@@ -24,5 +24,7 @@ void add_stage(CLI::App& app, int& exit_code);
 void add_import_survey(CLI::App& app, int& exit_code);
 /// Registers `partnerkit groups`.
 void add_groups(CLI::App& app, int& exit_code);
+/// Registers `partnerkit graph`.
+void add_graph(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   partnerkit::cli::add_stage(app, exit_code);
   partnerkit::cli::add_import_survey(app, exit_code);
   partnerkit::cli::add_groups(app, exit_code);
+  partnerkit::cli::add_graph(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
