@@ -174,7 +174,7 @@ void brandes_unweighted(const Csr& c, std::size_t first, std::size_t last, std::
 }  // namespace
 
 std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normalized) {
-  const Csr c = g.csr(Arcs::out);
+  const Csr& c = g.csr(Arcs::out);
   const std::size_t n = c.vertex_count();
   std::vector<double> result(n, 0.0);
   if (n == 0) return result;
@@ -237,7 +237,7 @@ struct Reach {
 };
 
 std::vector<Reach> incoming(const Graph& g, Weighting weighting) {
-  const Csr c = g.csr(Arcs::in);
+  const Csr& c = g.csr(Arcs::in);
   const std::size_t n = c.vertex_count();
   std::vector<Reach> result(n);
   if (n == 0) return result;
