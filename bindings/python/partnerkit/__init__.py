@@ -12,7 +12,9 @@ from ._errors import Error, IoError, ValidationError
 from . import _core
 from ._core import (
     Availability,
+    Edge,
     Event,
+    Graph,
     Idea,
     Interval,
     Issue,
@@ -24,6 +26,7 @@ from ._core import (
     Relationship,
     TrustScores,
     ValueScores,
+    Vertex,
     Votes,
     Worksheet,
     builtin_process_templates,
@@ -39,8 +42,10 @@ __version__: str = _core.version
 
 __all__ = [
     "Availability",
+    "Edge",
     "Error",
     "Event",
+    "Graph",
     "Idea",
     "Interval",
     "IoError",
@@ -54,6 +59,7 @@ __all__ = [
     "TrustScores",
     "ValidationError",
     "ValueScores",
+    "Vertex",
     "Votes",
     "Worksheet",
     "__version__",
