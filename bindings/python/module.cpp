@@ -8,4 +8,5 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_document(m);
   partnerkit::python::bind_process(m);
   partnerkit::python::bind_stakeholders(m);
+  partnerkit::python::bind_graphtools(m);
 }

@@ -37,6 +37,7 @@ from ._core import (
 )
 
 from . import process
+from . import stakeholders
 
 __version__: str = _core.version
 
@@ -69,4 +70,5 @@ __all__ = [
     "load",
     "loads",
     "process",
+    "stakeholders",
 ]
