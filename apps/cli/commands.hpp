@@ -34,5 +34,7 @@ void add_ideas(CLI::App& app, int& exit_code);
 void add_import_worksheets(CLI::App& app, int& exit_code);
 /// Registers `partnerkit schedule`.
 void add_schedule(CLI::App& app, int& exit_code);
+/// Registers `partnerkit graph`.
+void add_graph(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

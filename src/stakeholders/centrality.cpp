@@ -12,7 +12,7 @@
 namespace partnerkit::stakeholders {
 
 double density(const Graph& g) {
-  const Csr c = g.csr();
+  const Csr& c = g.csr();
   const double n = static_cast<double>(c.vertex_count());
   if (n < 2) return 0.0;
   // An undirected graph's ties are two arcs each, so the same ratio serves both.
@@ -33,7 +33,7 @@ std::vector<double> scaled_degrees(const Csr& c) {
 }  // namespace
 
 std::vector<double> degree(const Graph& g) {
-  const Csr out = g.csr(Arcs::out);
+  const Csr& out = g.csr(Arcs::out);
   std::vector<double> d = scaled_degrees(out);
   if (out.directed) {
     const std::vector<double> in = scaled_degrees(g.csr(Arcs::in));
@@ -48,7 +48,7 @@ std::vector<double> out_degree(const Graph& g) { return scaled_degrees(g.csr(Arc
 std::vector<double> eigenvector(const Graph& g, bool weighted) {
   // Power iteration on Aᵀ + I (same eigenvectors; the shift makes the leading eigenvalue
   // strictly dominant even for bipartite graphs). Pull form: x'[v] = x[v] + Σ_{u→v} w x[u].
-  const Csr in = g.csr(Arcs::in);
+  const Csr& in = g.csr(Arcs::in);
   const std::size_t n = in.vertex_count();
   if (n == 0) return {};
   if (in.arc_count() == 0) throw Error("eigenvector centrality is not defined for a graph with no tie");
@@ -77,8 +77,8 @@ std::vector<double> eigenvector(const Graph& g, bool weighted) {
 }
 
 std::vector<double> pagerank(const Graph& g, const PageRankOptions& o) {
-  const Csr in = g.csr(Arcs::in);
-  const Csr out = g.csr(Arcs::out);
+  const Csr& in = g.csr(Arcs::in);
+  const Csr& out = g.csr(Arcs::out);
   const std::size_t n = in.vertex_count();
   if (n == 0) return {};
   if (!(o.alpha >= 0 && o.alpha <= 1)) throw Error("PageRank alpha must be between 0 and 1");
@@ -142,7 +142,7 @@ double centralization(const Graph& g, Centrality which) {
 }
 
 std::optional<double> reciprocity(const Graph& g) {
-  const Csr c = g.csr();
+  const Csr& c = g.csr();
   if (c.arc_count() == 0) return std::nullopt;
   std::size_t mutual = 0;
   for (std::size_t u = 0; u < c.vertex_count(); ++u)

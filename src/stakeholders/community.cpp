@@ -24,7 +24,7 @@ struct Level {
 };
 
 Level level_of(const Graph& g, bool weighted) {
-  const Csr c = g.symmetrized().csr();
+  const Csr& c = g.csr(Arcs::both);
   Level l;
   const std::size_t n = c.vertex_count();
   l.offsets.assign(c.offsets.begin(), c.offsets.end());

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <mutex>
 #include <numeric>
 #include <unordered_set>
 
@@ -23,7 +24,14 @@ std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 
 }  // namespace
 
-Graph::Graph(const Partnership& p, const GraphOptions& options) {
+struct Graph::CsrCache {
+  std::once_flag once[3];
+  Csr csr[3];
+};
+
+Graph::Graph() : cache_(std::make_shared<CsrCache>()) {}
+
+Graph::Graph(const Partnership& p, const GraphOptions& options) : Graph() {
   std::vector<Issue> issues;
   const std::string file = "<partnership>";
   std::unordered_map<std::string, const Organization*> orgs;
@@ -109,6 +117,7 @@ std::size_t Graph::add_vertex(Vertex vertex) {
   if (vertex.id.empty()) throw Error("a vertex needs a non-empty id");
   if (index_.count(vertex.id)) throw Error("duplicate vertex id " + in_quotes(vertex.id));
   const std::size_t i = vertices_.size();
+  cache_ = std::make_shared<CsrCache>();
   index_.emplace(vertex.id, i);
   vertices_.push_back(std::move(vertex));
   return i;
@@ -119,6 +128,7 @@ std::size_t Graph::add_edge(Edge edge) {
     throw Error("tie endpoint out of range: " + std::to_string(edge.source) + " -> " + std::to_string(edge.target) +
                 " in a graph of " + std::to_string(vertices_.size()) + " vertices");
   if (!valid_weight(edge.weight)) throw Error("a tie's weight must be a positive finite number");
+  cache_ = std::make_shared<CsrCache>();
   edges_.push_back(std::move(edge));
   return edges_.size() - 1;
 }
@@ -210,43 +220,57 @@ Graph Graph::subgraph(const std::vector<std::size_t>& vertices) const {
   return out;
 }
 
-Csr Graph::csr(Arcs arcs) const {
-  if (vertices_.size() >= std::numeric_limits<std::uint32_t>::max())
-    throw Error("graph too large for the CSR form (2^32 vertices)");
-  struct Arc {
-    std::uint32_t from, to;
-    double w;
-  };
-  std::vector<Arc> list;
-  list.reserve(edges_.size() * 2);
-  const bool reverse = arcs == Arcs::in;
-  for (const Edge& e : edges_) {
-    if (e.source == e.target) continue;
-    const auto s = static_cast<std::uint32_t>(e.source), t = static_cast<std::uint32_t>(e.target);
-    if (e.directed) {
-      list.push_back(reverse ? Arc{t, s, e.weight} : Arc{s, t, e.weight});
-    } else {
-      list.push_back({s, t, e.weight});
-      list.push_back({t, s, e.weight});
-    }
-  }
-  std::sort(list.begin(), list.end(), [](const Arc& a, const Arc& b) { return a.from != b.from ? a.from < b.from : a.to < b.to; });
+namespace {
+
+/// Counting sort of the arcs by source, then each row sorted by target and merged.
+Csr build_csr(const std::vector<Edge>& edges, std::size_t n, Arcs arcs, bool directed) {
+  if (n >= std::numeric_limits<std::uint32_t>::max()) throw Error("graph too large for the CSR form (2^32 vertices)");
   Csr out;
-  out.directed = directed();
-  out.offsets.assign(vertices_.size() + 1, 0);
-  out.targets.reserve(list.size());
-  out.weights.reserve(list.size());
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    if (i > 0 && list[i].from == list[i - 1].from && list[i].to == list[i - 1].to) {
-      out.weights.back() += list[i].w;
-      continue;
+  out.directed = directed;
+  std::vector<std::uint32_t> count(n + 1, 0);
+  auto each_arc = [&](auto&& f) {
+    for (const Edge& e : edges) {
+      if (e.source == e.target) continue;
+      const auto s = static_cast<std::uint32_t>(e.source), t = static_cast<std::uint32_t>(e.target);
+      if (e.directed && arcs == Arcs::out) f(s, t, e.weight);
+      else if (e.directed && arcs == Arcs::in) f(t, s, e.weight);
+      else {
+        f(s, t, e.weight);
+        f(t, s, e.weight);
+      }
     }
-    out.targets.push_back(list[i].to);
-    out.weights.push_back(list[i].w);
-    ++out.offsets[list[i].from + 1];
+  };
+  each_arc([&](std::uint32_t from, std::uint32_t, double) { ++count[from + 1]; });
+  std::partial_sum(count.begin(), count.end(), count.begin());
+  std::vector<std::pair<std::uint32_t, double>> slot(count[n]);
+  std::vector<std::uint32_t> fill(count.begin(), count.end() - 1);
+  each_arc([&](std::uint32_t from, std::uint32_t to, double w) { slot[fill[from]++] = {to, w}; });
+  out.offsets.assign(n + 1, 0);
+  out.targets.reserve(slot.size());
+  out.weights.reserve(slot.size());
+  for (std::size_t v = 0; v < n; ++v) {
+    auto b = slot.begin() + count[v], e = slot.begin() + count[v + 1];
+    std::sort(b, e, [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (auto it = b; it != e; ++it) {
+      if (it != b && it->first == (it - 1)->first) {
+        out.weights.back() += it->second;
+        continue;
+      }
+      out.targets.push_back(it->first);
+      out.weights.push_back(it->second);
+    }
+    out.offsets[v + 1] = static_cast<std::uint32_t>(out.targets.size());
   }
-  std::partial_sum(out.offsets.begin(), out.offsets.end(), out.offsets.begin());
   return out;
+}
+
+}  // namespace
+
+const Csr& Graph::csr(Arcs arcs) const {
+  if (!cache_) throw Error("use of a moved-from graph");
+  const int k = static_cast<int>(arcs);
+  std::call_once(cache_->once[k], [&] { cache_->csr[k] = build_csr(edges_, vertices_.size(), arcs, arcs != Arcs::both && directed()); });
+  return cache_->csr[k];
 }
 
 }  // namespace partnerkit::stakeholders

@@ -122,10 +122,59 @@ struct Search {
 /// Number of chunks the sources are split into (fixed, so results are reproducible).
 std::size_t chunk_count(std::size_t n) { return std::min<std::size_t>(n, 32); }
 
+/// Per-vertex state of the unweighted Brandes search, packed so one arc touches one cache line.
+struct Node {
+  double sigma;  // shortest paths from the source
+  double coef;   // (1 + delta) / sigma, once the vertex's dependency is known
+  std::int32_t dist;
+};
+
+/// Brandes from the sources [first, last) of an unweighted graph, adding into bc.
+void brandes_unweighted(const Csr& c, std::size_t first, std::size_t last, std::vector<double>& bc) {
+  const std::size_t n = c.vertex_count();
+  std::vector<Node> node(n, Node{0.0, 0.0, -1});
+  std::vector<u32> order;
+  order.reserve(n);
+  const u32* off = c.offsets.data();
+  const u32* tgt = c.targets.data();
+  for (std::size_t s = first; s < last; ++s) {
+    for (u32 v : order) node[v] = Node{0.0, 0.0, -1};
+    order.clear();
+    node[s].dist = 0;
+    node[s].sigma = 1;
+    order.push_back(static_cast<u32>(s));
+    for (std::size_t head = 0; head < order.size(); ++head) {
+      const u32 v = order[head];
+      const std::int32_t dn = node[v].dist + 1;
+      const double sv = node[v].sigma;
+      for (u32 a = off[v], end = off[v + 1]; a < end; ++a) {
+        Node& w = node[tgt[a]];
+        if (w.dist < 0) {
+          w.dist = dn;
+          order.push_back(tgt[a]);
+        }
+        if (w.dist == dn) w.sigma += sv;
+      }
+    }
+    for (std::size_t i = order.size(); i-- > 1;) {  // order[0] is the source
+      const u32 v = order[i];
+      const std::int32_t dn = node[v].dist + 1;
+      double sum = 0.0;
+      for (u32 a = off[v], end = off[v + 1]; a < end; ++a) {
+        const Node& w = node[tgt[a]];
+        if (w.dist == dn) sum += w.coef;
+      }
+      const double delta = node[v].sigma * sum;
+      node[v].coef = (1.0 + delta) / node[v].sigma;
+      bc[v] += delta;
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normalized) {
-  const Csr c = g.csr(Arcs::out);
+  const Csr& c = g.csr(Arcs::out);
   const std::size_t n = c.vertex_count();
   std::vector<double> result(n, 0.0);
   if (n == 0) return result;
@@ -138,9 +187,13 @@ std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normal
         for (std::size_t k = range.begin(); k != range.end(); ++k) {
           std::vector<double>& bc = partial[k];
           bc.assign(n, 0.0);
+          const std::size_t first = k * n / chunks, last = (k + 1) * n / chunks;
+          if (len.empty()) {
+            brandes_unweighted(c, first, last, bc);
+            continue;
+          }
           Search search(c, len);
           std::vector<double> coef(n, 0.0);  // (1 + delta[w]) / sigma[w]
-          const std::size_t first = k * n / chunks, last = (k + 1) * n / chunks;
           for (std::size_t s = first; s < last; ++s) {
             search.run(static_cast<u32>(s), true);
             const auto& order = search.order;
@@ -149,17 +202,9 @@ std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normal
             for (std::size_t i = order.size(); i-- > 0;) {
               const u32 v = order[i];
               double sum = 0.0;
-              if (len.empty()) {
-                const double dn = dist[v] + 1;
-                for (u32 a = c.offsets[v], end = c.offsets[v + 1]; a < end; ++a) {
-                  const u32 w = c.targets[a];
-                  if (dist[w] == dn) sum += coef[w];
-                }
-              } else {
-                for (u32 a = c.offsets[v], end = c.offsets[v + 1]; a < end; ++a) {
-                  const u32 w = c.targets[a];
-                  if (dist[v] + len[a] == dist[w]) sum += coef[w];
-                }
+              for (u32 a = c.offsets[v], end = c.offsets[v + 1]; a < end; ++a) {
+                const u32 w = c.targets[a];
+                if (dist[v] + len[a] == dist[w]) sum += coef[w];
               }
               const double delta = sigma[v] * sum;
               coef[v] = (1.0 + delta) / sigma[v];
@@ -185,12 +230,16 @@ std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normal
 
 namespace {
 
-/// Per target vertex v, f(reached order, distances) over the searches on incoming arcs.
-template <class PerVertex>
-std::vector<double> per_vertex_incoming(const Graph& g, Weighting weighting, PerVertex f) {
-  const Csr c = g.csr(Arcs::in);
+/// What the searches on incoming arcs find for one vertex v: the vertices that reach it (v
+/// included), the sum of their distances to v and the sum of the inverse distances.
+struct Reach {
+  double reached = 0, total = 0, inverse = 0;
+};
+
+std::vector<Reach> incoming(const Graph& g, Weighting weighting) {
+  const Csr& c = g.csr(Arcs::in);
   const std::size_t n = c.vertex_count();
-  std::vector<double> result(n, 0.0);
+  std::vector<Reach> result(n);
   if (n == 0) return result;
   const std::vector<double> len = lengths(c, weighting);
   const std::size_t chunks = chunk_count(n);
@@ -198,11 +247,45 @@ std::vector<double> per_vertex_incoming(const Graph& g, Weighting weighting, Per
       tbb::blocked_range<std::size_t>(0, chunks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {
         for (std::size_t k = range.begin(); k != range.end(); ++k) {
-          Search search(c, len);
           const std::size_t first = k * n / chunks, last = (k + 1) * n / chunks;
+          if (len.empty()) {
+            // Breadth-first, level by level: Σd and Σ1/d from the size of each level.
+            std::vector<std::int32_t> dist(n, -1);
+            std::vector<u32> queue;
+            queue.reserve(n);
+            for (std::size_t v = first; v < last; ++v) {
+              for (u32 u : queue) dist[u] = -1;
+              queue.clear();
+              queue.push_back(static_cast<u32>(v));
+              dist[v] = 0;
+              Reach r;
+              for (std::size_t head = 0; head < queue.size(); ++head) {
+                const u32 x = queue[head];
+                const std::int32_t dn = dist[x] + 1;
+                for (u32 a = c.offsets[x], end = c.offsets[x + 1]; a < end; ++a) {
+                  const u32 y = c.targets[a];
+                  if (dist[y] >= 0) continue;
+                  dist[y] = dn;
+                  queue.push_back(y);
+                  r.total += dn;
+                  r.inverse += 1.0 / dn;
+                }
+              }
+              r.reached = static_cast<double>(queue.size());
+              result[v] = r;
+            }
+            continue;
+          }
+          Search search(c, len);
           for (std::size_t v = first; v < last; ++v) {
             search.run(static_cast<u32>(v), false);
-            result[v] = f(search.order, search.dist, n);
+            Reach r;
+            for (u32 u : search.order) {
+              r.total += search.dist[u];
+              if (search.dist[u] > 0) r.inverse += 1.0 / search.dist[u];
+            }
+            r.reached = static_cast<double>(search.order.size());
+            result[v] = r;
           }
         }
       },
@@ -213,24 +296,23 @@ std::vector<double> per_vertex_incoming(const Graph& g, Weighting weighting, Per
 }  // namespace
 
 std::vector<double> closeness(const Graph& g, Weighting weighting, bool wf_improved) {
-  return per_vertex_incoming(g, weighting, [wf_improved](const std::vector<u32>& order, const std::vector<double>& dist, std::size_t n) {
-    double total = 0.0;
-    for (u32 u : order) total += dist[u];
-    const double r = static_cast<double>(order.size());
-    if (total <= 0.0 || n <= 1) return 0.0;
-    double value = (r - 1.0) / total;
-    if (wf_improved) value *= (r - 1.0) / static_cast<double>(n - 1);
-    return value;
-  });
+  const std::vector<Reach> reach = incoming(g, weighting);
+  const std::size_t n = reach.size();
+  std::vector<double> out(n, 0.0);
+  for (std::size_t v = 0; v < n; ++v) {
+    const Reach& r = reach[v];
+    if (r.total <= 0.0 || n <= 1) continue;
+    out[v] = (r.reached - 1.0) / r.total;
+    if (wf_improved) out[v] *= (r.reached - 1.0) / static_cast<double>(n - 1);
+  }
+  return out;
 }
 
 std::vector<double> harmonic(const Graph& g, Weighting weighting) {
-  return per_vertex_incoming(g, weighting, [](const std::vector<u32>& order, const std::vector<double>& dist, std::size_t) {
-    double total = 0.0;
-    for (u32 u : order)
-      if (dist[u] > 0) total += 1.0 / dist[u];
-    return total;
-  });
+  const std::vector<Reach> reach = incoming(g, weighting);
+  std::vector<double> out(reach.size());
+  for (std::size_t v = 0; v < reach.size(); ++v) out[v] = reach[v].inverse;
+  return out;
 }
 
 }  // namespace partnerkit::stakeholders

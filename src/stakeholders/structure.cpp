@@ -1,7 +1,7 @@
 // Structure: components, articulation points and bridges (Boost.Graph), isolates, local bridges
 // with their span, Gould–Fernandez brokerage.
-#include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/biconnected_components.hpp>
+#include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/property_map/property_map.hpp>
@@ -33,21 +33,38 @@ Components renumbered(const std::vector<std::size_t>& raw) {
   return out;
 }
 
-using EdgeIndexed = boost::property<boost::edge_index_t, std::size_t>;
-using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS, boost::no_property, EdgeIndexed>;
+/// The CSR arrays as Boost's compressed_sparse_row_graph (one O(V + E) copy; no per-vertex
+/// allocation as adjacency_list would make). A symmetric Csr stands for the undirected graph:
+/// the depth-first algorithms below see each tie from both ends, as on an undirected graph.
+using BoostCsr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
+                                                    boost::no_property, u32, u32>;
 
-/// The symmetrized graph as a bare Boost graph: one edge per pair u < v (edge index = order).
-Undirected undirected(const Csr& c) {
-  Undirected b(c.vertex_count());
-  std::size_t index = 0;
-  for (std::size_t u = 0; u < c.vertex_count(); ++u)
-    for (auto a = c.offsets[u]; a < c.offsets[u + 1]; ++a)
-      if (c.targets[a] > u) boost::add_edge(u, c.targets[a], EdgeIndexed(index++), b);
-  return b;
+BoostCsr boost_csr(const Csr& c) {
+  std::vector<std::pair<u32, u32>> arcs;
+  arcs.reserve(c.arc_count());
+  for (u32 u = 0; u < c.vertex_count(); ++u)
+    for (auto a = c.offsets[u]; a < c.offsets[u + 1]; ++a) arcs.emplace_back(u, c.targets[a]);
+  return BoostCsr(boost::edges_are_sorted, arcs.begin(), arcs.end(), static_cast<u32>(c.vertex_count()));
 }
 
-/// The symmetrized CSR (both arcs of every pair).
-Csr symmetric_csr(const Graph& g) { return g.directed() ? g.symmetrized().csr() : g.csr(); }
+/// Boost's biconnected-components search on the symmetric graph: articulation points, and each
+/// vertex's discovery time, low point and DFS parent (for the bridges).
+struct Biconnected {
+  std::vector<std::size_t> articulation;
+  std::vector<u32> discover, low, parent;
+};
+
+Biconnected biconnected(const Graph& g) {
+  const BoostCsr b = boost_csr(g.csr(Arcs::both));
+  const std::size_t n = g.vertex_count();
+  Biconnected r;
+  r.discover.resize(n);
+  r.low.resize(n);
+  r.parent.resize(n);
+  boost::biconnected_components(b, boost::dummy_property_map(), std::back_inserter(r.articulation),
+                                boost::discover_time_map(r.discover.data()).lowpoint_map(r.low.data()).predecessor_map(r.parent.data()));
+  return r;
+}
 
 bool has_arc(const Csr& c, u32 u, u32 v) {
   return std::binary_search(c.targets.begin() + c.offsets[u], c.targets.begin() + c.offsets[u + 1], v);
@@ -62,25 +79,21 @@ std::vector<std::vector<std::size_t>> Components::groups() const {
 }
 
 Components weak_components(const Graph& g) {
-  const Undirected b = undirected(symmetric_csr(g));
+  const BoostCsr b = boost_csr(g.csr(Arcs::both));
   std::vector<std::size_t> raw(g.vertex_count());
-  boost::connected_components(b, raw.data());
+  boost::connected_components(b, raw.data());  // depth-first on the symmetric arcs
   return renumbered(raw);
 }
 
 Components strong_components(const Graph& g) {
-  const Csr c = g.csr();
-  using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
-  Directed b(c.vertex_count());
-  for (std::size_t u = 0; u < c.vertex_count(); ++u)
-    for (auto a = c.offsets[u]; a < c.offsets[u + 1]; ++a) boost::add_edge(u, c.targets[a], b);
+  const BoostCsr b = boost_csr(g.csr(Arcs::out));
   std::vector<std::size_t> raw(g.vertex_count());
   boost::strong_components(b, boost::make_iterator_property_map(raw.begin(), boost::get(boost::vertex_index, b)));
   return renumbered(raw);
 }
 
 std::vector<std::size_t> isolates(const Graph& g) {
-  const Csr c = symmetric_csr(g);
+  const Csr& c = g.csr(Arcs::both);
   std::vector<std::size_t> out;
   for (std::size_t v = 0; v < c.vertex_count(); ++v)
     if (c.offsets[v] == c.offsets[v + 1]) out.push_back(v);
@@ -88,34 +101,26 @@ std::vector<std::size_t> isolates(const Graph& g) {
 }
 
 std::vector<std::size_t> articulation_points(const Graph& g) {
-  const Undirected b = undirected(symmetric_csr(g));
-  std::vector<std::size_t> out;
-  boost::articulation_points(b, std::back_inserter(out));
+  std::vector<std::size_t> out = biconnected(g).articulation;
   std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g) {
-  const Csr c = symmetric_csr(g);
-  const Undirected b = undirected(c);
-  // A bridge is a biconnected component of a single edge.
-  std::vector<std::size_t> component(boost::num_edges(b));
-  const std::size_t count =
-      boost::biconnected_components(b, boost::make_iterator_property_map(component.begin(), boost::get(boost::edge_index, b)));
-  std::vector<std::size_t> size(count, 0);
-  for (std::size_t k : component) ++size[k];
+  // A tree tie parent–v is a bridge when nothing below v reaches above v: low(v) > discover(parent).
+  const Biconnected r = biconnected(g);
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (auto [it, end] = boost::edges(b); it != end; ++it) {
-    if (size[component[boost::get(boost::edge_index, b, *it)]] != 1) continue;
-    const std::size_t s = boost::source(*it, b), t = boost::target(*it, b);
-    out.emplace_back(std::min(s, t), std::max(s, t));
+  for (std::size_t v = 0; v < r.parent.size(); ++v) {
+    const std::size_t p = r.parent[v];
+    if (p != v && r.low[v] > r.discover[p]) out.emplace_back(std::min(p, v), std::max(p, v));
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::vector<LocalBridge> local_bridges(const Graph& g) {
-  const Csr c = symmetric_csr(g);
+  const Csr& c = g.csr(Arcs::both);
   const std::size_t n = c.vertex_count();
   std::vector<LocalBridge> out;
   for (u32 u = 0; u < n; ++u)
@@ -160,7 +165,8 @@ std::vector<LocalBridge> local_bridges(const Graph& g) {
 }
 
 std::vector<Brokerage> brokerage(const Graph& g) {
-  const Csr out = g.csr(Arcs::out), in = g.csr(Arcs::in);
+  const Csr& out = g.csr(Arcs::out);
+  const Csr& in = g.csr(Arcs::in);
   const std::size_t n = out.vertex_count();
   std::vector<int> cat(n, -1);
   std::unordered_map<std::string, int> ids;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/detail.hpp"
 #include "partnerkit/io/csv.hpp"
@@ -168,7 +169,9 @@ SurveyResult import_survey(Partnership& p, std::string_view csv_text, std::strin
 
   // ---- organizations by id, then by name, then by id ignoring case ----
   std::unordered_map<std::string, std::vector<std::string>> by_name, by_lower_id;
+  std::unordered_set<std::string> ids;
   for (const auto& o : p.organizations) {
+    ids.insert(o.id);
     by_name[lower(trim(o.name))].push_back(o.id);
     by_lower_id[lower(o.id)].push_back(o.id);
   }
@@ -179,7 +182,7 @@ SurveyResult import_survey(Partnership& p, std::string_view csv_text, std::strin
       issues.push_back({source, where, "expected an organization id or name, got an empty cell"});
       return std::nullopt;
     }
-    if (p.find_organization(v)) return v;
+    if (ids.count(v)) return v;
     for (auto* index : {&by_name, &by_lower_id}) {
       auto it = index->find(lower(v));
       if (it == index->end()) continue;

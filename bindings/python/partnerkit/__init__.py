@@ -38,6 +38,7 @@ from ._core import (
 
 from . import process
 from . import summary
+from . import stakeholders
 
 __version__: str = _core.version
 
@@ -71,4 +72,5 @@ __all__ = [
     "loads",
     "process",
     "summary",
+    "stakeholders",
 ]

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -82,7 +83,11 @@ struct Csr {
 };
 
 /// Which arcs a Csr lists for each vertex.
-enum class Arcs { out, in };
+enum class Arcs {
+  out,   ///< arcs leaving the vertex
+  in,    ///< arcs entering the vertex (listed as their source)
+  both,  ///< the symmetrized graph: a neighbour by a tie in either direction, weights of both directions summed
+};
 
 /// A stakeholder graph. Vertices and edges are addressed by index (their position in
 /// vertices() and edges()); ids are unique. Views return a new Graph (a copy: O(V + E)).
@@ -91,7 +96,7 @@ enum class Arcs { out, in };
 /// undirected ties then count as a tie each way (as NetworkX's G.to_directed()).
 class Graph {
  public:
-  Graph() = default;
+  Graph();
   /// From a partnership: organizations, then (with options.people) people in document order;
   /// one tie per relationship, plus a membership tie per person. Throws ValidationError (file
   /// "<partnership>", pointer of the relationship) for an unknown id or a weight that is not a
@@ -136,13 +141,16 @@ class Graph {
   /// an index out of range or given twice.
   Graph subgraph(const std::vector<std::size_t>& vertices) const;
 
-  /// The compact form the measures run on. O(V + E log E).
-  Csr csr(Arcs arcs = Arcs::out) const;
+  /// The compact form the measures run on: O(V + E) the first time, then kept (thread-safe)
+  /// until the graph changes. The reference is valid until the graph changes or is destroyed.
+  const Csr& csr(Arcs arcs = Arcs::out) const;
 
  private:
+  struct CsrCache;
   std::vector<Vertex> vertices_;
   std::vector<Edge> edges_;
   std::unordered_map<std::string, std::size_t> index_;
+  std::shared_ptr<CsrCache> cache_;  // shared by copies (same content); replaced on change
 };
 
 }  // namespace partnerkit::stakeholders

@@ -182,6 +182,18 @@ TEST_CASE("CSR form: sorted arcs, parallel ties merged, undirected ties both way
   CHECK(in.targets == std::vector<std::uint32_t>{1, 0, 1});
   CHECK(in.vertex_count() == 3);
   CHECK(in.arc_count() == 3);
+  const Csr& both = g.csr(Arcs::both);
+  CHECK_FALSE(both.directed);
+  CHECK(both.offsets == std::vector<std::uint32_t>{0, 1, 3, 4});
+  CHECK(both.targets == std::vector<std::uint32_t>{1, 0, 2, 1});
+  CHECK(both.weights == std::vector<double>{3, 3, 4, 4});
+  // The kept form follows changes to the graph.
+  Edge more;
+  more.source = 0;
+  more.target = 2;
+  g.add_edge(more);
+  CHECK(g.csr().arc_count() == 5);
+  CHECK(g.csr(Arcs::both).arc_count() == 6);
 }
 
 TEST_CASE("Boost adjacency_list form keeps the bundled properties", "[stakeholders][graph]") {
