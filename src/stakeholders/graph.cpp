@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <atomic>
 #include <mutex>
 #include <numeric>
 #include <unordered_set>
@@ -27,6 +28,7 @@ std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
 struct Graph::CsrCache {
   std::once_flag once[3];
   Csr csr[3];
+  std::atomic<bool> used{false};  // a form was built: a change needs a fresh cache (so does sharing)
 };
 
 Graph::Graph() : cache_(std::make_shared<CsrCache>()) {}
@@ -117,7 +119,7 @@ std::size_t Graph::add_vertex(Vertex vertex) {
   if (vertex.id.empty()) throw Error("a vertex needs a non-empty id");
   if (index_.count(vertex.id)) throw Error("duplicate vertex id " + in_quotes(vertex.id));
   const std::size_t i = vertices_.size();
-  cache_ = std::make_shared<CsrCache>();
+  if (!cache_ || cache_->used || cache_.use_count() > 1) cache_ = std::make_shared<CsrCache>();
   index_.emplace(vertex.id, i);
   vertices_.push_back(std::move(vertex));
   return i;
@@ -128,7 +130,7 @@ std::size_t Graph::add_edge(Edge edge) {
     throw Error("tie endpoint out of range: " + std::to_string(edge.source) + " -> " + std::to_string(edge.target) +
                 " in a graph of " + std::to_string(vertices_.size()) + " vertices");
   if (!valid_weight(edge.weight)) throw Error("a tie's weight must be a positive finite number");
-  cache_ = std::make_shared<CsrCache>();
+  if (!cache_ || cache_->used || cache_.use_count() > 1) cache_ = std::make_shared<CsrCache>();
   edges_.push_back(std::move(edge));
   return edges_.size() - 1;
 }
@@ -269,6 +271,7 @@ Csr build_csr(const std::vector<Edge>& edges, std::size_t n, Arcs arcs, bool dir
 const Csr& Graph::csr(Arcs arcs) const {
   if (!cache_) throw Error("use of a moved-from graph");
   const int k = static_cast<int>(arcs);
+  cache_->used = true;
   std::call_once(cache_->once[k], [&] { cache_->csr[k] = build_csr(edges_, vertices_.size(), arcs, arcs != Arcs::both && directed()); });
   return cache_->csr[k];
 }

@@ -194,6 +194,15 @@ TEST_CASE("CSR form: sorted arcs, parallel ties merged, undirected ties both way
   g.add_edge(more);
   CHECK(g.csr().arc_count() == 5);
   CHECK(g.csr(Arcs::both).arc_count() == 6);
+  // A copy changed before either builds its form keeps its own.
+  Graph copy = g;
+  Graph other = g.with_min_weight(0.0);
+  Graph other_copy = other;
+  other_copy.add_edge(more);
+  CHECK(other.csr().arc_count() == 5);
+  CHECK(other_copy.csr().arc_count() == 5);  // merged with the 0-2 tie already there
+  CHECK(other_copy.csr().weights[1] == 2);
+  CHECK(copy.csr().arc_count() == 5);
 }
 
 TEST_CASE("Boost adjacency_list form keeps the bundled properties", "[stakeholders][graph]") {
