@@ -34,6 +34,7 @@ from ._core import (
 )
 
 from . import process
+from . import themes
 
 __version__: str = _core.version
 
@@ -63,4 +64,5 @@ __all__ = [
     "load",
     "loads",
     "process",
+    "themes",
 ]
