@@ -163,6 +163,7 @@ def main() -> None:
     ap.add_argument("--data", default=os.environ.get("PARTNERKIT_THEMES_DATA"))
     ap.add_argument("--sets", nargs="*", default=DEFAULT_SETS, choices=sorted(SETS))
     ap.add_argument("--scale", type=int, default=1_000_000, help="texts in the scale run (0: skip)")
+    ap.add_argument("--scale-only", action="store_true", help="only the scale run (sampled from --sets)")
     args = ap.parse_args()
     if not args.data or not Path(args.data).is_dir():
         sys.exit("give the data folder with --data DIR or PARTNERKIT_THEMES_DATA")
@@ -176,6 +177,8 @@ def main() -> None:
     for name in args.sets:
         labels, texts = load(data / SETS[name])
         corpora.append((labels, texts))
+        if args.scale_only:
+            continue
         y = np.array(labels)
         k = len(set(labels))
         rows = [measure("partnerkit themes=k", lambda: run_partnerkit(texts, k), y),
@@ -193,8 +196,9 @@ def main() -> None:
         best = max(rows[1:], key=lambda r: r["nmi"])
         kmeans_seconds = min(r["seconds"] for r in rows[1:3])
         summary.append((name, ours["nmi"], best["method"], best["nmi"], kmeans_seconds / ours["seconds"]))
-    print()
-    print(f"{'set':15s} {'partnerkit NMI':>14s}  {'best baseline':28s} {'NMI':>6s}  {'>= best':>7s}  {'KMeans s / ours':>15s}")
+    if summary:
+        print()
+        print(f"{'set':15s} {'partnerkit NMI':>14s}  {'best baseline':28s} {'NMI':>6s}  {'>= best':>7s}  {'KMeans s / ours':>15s}")
     for name, ours, method, best, ratio in summary:
         print(f"{name:15s} {ours:14.3f}  {method:28s} {best:6.3f}  {'yes' if ours >= best else 'NO':>7s}  {ratio:15.1f}x")
     if args.scale:
