@@ -10,4 +10,5 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_stakeholders(m);
   partnerkit::python::bind_summary(m);
   partnerkit::python::bind_graphtools(m);
+  partnerkit::python::bind_themes(m);
 }

@@ -8,4 +8,5 @@
 #include "partnerkit/meetings.hpp"
 #include "partnerkit/process.hpp"
 #include "partnerkit/stakeholders.hpp"
+#include "partnerkit/themes.hpp"
 #include "partnerkit/version.hpp"

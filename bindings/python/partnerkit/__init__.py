@@ -39,6 +39,7 @@ from ._core import (
 from . import process
 from . import summary
 from . import stakeholders
+from . import themes
 
 __version__: str = _core.version
 
@@ -73,4 +74,5 @@ __all__ = [
     "process",
     "summary",
     "stakeholders",
+    "themes",
 ]
