@@ -24,6 +24,8 @@ void write_output(const std::string& path, const std::string& text);
 void add_validate(CLI::App& app, int& exit_code);
 /// Registers `partnerkit stage`.
 void add_stage(CLI::App& app, int& exit_code);
+/// Registers `partnerkit themes`.
+void add_themes(CLI::App& app, int& exit_code);
 /// Registers `partnerkit ideas`.
 void add_ideas(CLI::App& app, int& exit_code);
 /// Registers `partnerkit import-worksheets`.

@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   int exit_code = partnerkit::cli::ok;
   partnerkit::cli::add_validate(app, exit_code);
   partnerkit::cli::add_stage(app, exit_code);
+  partnerkit::cli::add_themes(app, exit_code);
   partnerkit::cli::add_ideas(app, exit_code);
   partnerkit::cli::add_import_worksheets(app, exit_code);
   try {
