@@ -63,6 +63,7 @@ void bind_core(py::module_& m);
 void bind_document(py::module_& m);
 void bind_process(py::module_& m);
 void bind_summary(py::module_& m);
+void bind_themes(py::module_& m);
 
 }  // namespace partnerkit::python
 

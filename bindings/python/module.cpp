@@ -7,5 +7,6 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_core(m);
   partnerkit::python::bind_document(m);
   partnerkit::python::bind_process(m);
+  partnerkit::python::bind_themes(m);
   partnerkit::python::bind_summary(m);
 }

@@ -6,4 +6,5 @@
 #include "partnerkit/core/time.hpp"
 #include "partnerkit/io/document.hpp"
 #include "partnerkit/process.hpp"
+#include "partnerkit/themes.hpp"
 #include "partnerkit/version.hpp"

@@ -605,6 +605,22 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
     Graph g = symmetrize(knn);
     knn = {};
     std::vector<Index> comm = louvain(g, options.resolution, options.seed);
+    if (options.themes) {
+      // Too few communities for K: raise the resolution (doubling, at most 6 times) so that the
+      // groups are then merged down to K rather than split.
+      auto count = [&](const std::vector<Index>& c) {
+        std::vector<char> seen(n, 0);
+        std::size_t m = 0;
+        for (std::size_t i = 0; i < n; ++i)
+          if (usable[i] && g.offsets[i + 1] > g.offsets[i] && !seen[c[i]]) seen[c[i]] = 1, ++m;
+        return m;
+      };
+      double res = options.resolution;
+      for (int step = 0; step < 6 && count(comm) < static_cast<std::size_t>(*options.themes); ++step) {
+        res *= 2;
+        comm = louvain(g, res, options.seed);
+      }
+    }
     std::vector<int> a(n, -1);
     std::vector<std::size_t> csize(n, 0);
     for (std::size_t i = 0; i < n; ++i)

@@ -173,7 +173,7 @@ std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) 
   }
   std::string phrase;
   for (std::size_t i = 0; i < words.size();) {
-    if (!lex.empty()) {
+    if (!lex.empty() && (lex.starts_variant(words[i]) || lex.starts_variant(stems[i]))) {
       std::size_t longest = std::min(lex.max_words(), words.size() - i);
       bool matched = false;
       for (std::size_t len = longest; len >= 1 && !matched; --len) {

@@ -17,6 +17,19 @@
 namespace partnerkit::themes {
 namespace {
 
+// A JSON integer >= 0 (Python ints arrive as signed integers).
+bool non_negative(const nlohmann::json& v, std::uint64_t& out) {
+  if (v.is_number_unsigned()) {
+    out = v.get<std::uint64_t>();
+    return true;
+  }
+  if (v.is_number_integer() && v.get<std::int64_t>() >= 0) {
+    out = static_cast<std::uint64_t>(v.get<std::int64_t>());
+    return true;
+  }
+  return false;
+}
+
 constexpr const char* partial_format = "partnerkit-partial/1";
 
 void check_same(const PartialAggregate& a, std::uint64_t fingerprint, bool stem, bool stop_words, const char* what) {
@@ -189,12 +202,13 @@ PartialAggregate PartialAggregate::from_json(const nlohmann::json& j, const std:
       const auto& ss = o["surfaces"];
       for (std::size_t q = 0; q < ss.size(); ++q) {
         const auto& pair = ss[q];
-        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_number_unsigned() ||
-            pair[1].get<std::uint64_t>() == 0 || pair[1].get<std::uint64_t>() > 0xFFFFFFFFull) {
+        std::uint64_t count = 0;
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !non_negative(pair[1], count) ||
+            count == 0 || count > 0xFFFFFFFFull) {
           issue(pointer_append(at + "/surfaces", q), "expected [surface, count] with a count from 1 to 4294967295");
           continue;
         }
-        p.surfaces_.back().emplace_back(pair[0].get<std::string>(), pair[1].get<std::uint32_t>());
+        p.surfaces_.back().emplace_back(pair[0].get<std::string>(), static_cast<std::uint32_t>(count));
       }
     }
   }
@@ -213,12 +227,11 @@ PartialAggregate PartialAggregate::from_json(const nlohmann::json& j, const std:
       for (std::size_t q = 0; q < es[i].size(); ++q) {
         const auto& pair = es[i][q];
         std::string ap = pointer_append(at, q);
-        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_number_unsigned() || !pair[1].is_number_unsigned()) {
-          issue(ap, "expected [term index, count] with unsigned integers");
+        std::uint64_t term = 0, count = 0;
+        if (!pair.is_array() || pair.size() != 2 || !non_negative(pair[0], term) || !non_negative(pair[1], count)) {
+          issue(ap, "expected [term index, count] with integers of 0 or more");
           continue;
         }
-        auto term = pair[0].get<std::uint64_t>();
-        auto count = pair[1].get<std::uint64_t>();
         if (term >= p.terms_.size() || static_cast<std::int64_t>(term) <= last) {
           issue(ap, "expected a term index below " + std::to_string(p.terms_.size()) + " and above the previous one");
           continue;

@@ -35,6 +35,7 @@ from ._core import (
 
 from . import process
 from . import summary
+from . import themes
 
 __version__: str = _core.version
 
@@ -65,4 +66,5 @@ __all__ = [
     "loads",
     "process",
     "summary",
+    "themes",
 ]

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +49,8 @@ class Lexicon {
   /// The canonical term of a phrase of Snowball stems ("personnel" → "staff" also matches
   /// "personnels"), or "".
   std::string_view canonical_stemmed(std::string_view stemmed_phrase) const;
+  /// Whether some variant starts with this folded word or stem (a fast pre-check).
+  bool starts_variant(std::string_view word) const { return first_words_.find(word) != first_words_.end(); }
   /// The longest variant, in words, of any entry (1 if the lexicon is empty).
   std::size_t max_words() const noexcept { return max_words_; }
   /// Number of variants (canonical terms included).
@@ -66,6 +69,7 @@ class Lexicon {
  private:
   std::map<std::string, std::string, std::less<>> variants_;  // folded variant → canonical
   std::map<std::string, std::string, std::less<>> stemmed_;   // stems of a variant → canonical
+  std::set<std::string, std::less<>> first_words_;            // first word of every variant (and stem)
   std::size_t max_words_ = 1;
 };
 

@@ -55,6 +55,9 @@ class PartialAggregate {
   static PartialAggregate from_binary(std::span<const std::uint8_t> bytes,
                                       const std::string& file = "<bytes>");
 
+  /// The normalization settings (lexicon, stemming, stop words) entries are added with.
+  const NormalizeOptions& normalization() const noexcept { return normalize_; }
+
   // Internal state, public for the grouping code and the tests; read-only for users.
   /// Normalization settings.
   std::uint64_t lexicon_fingerprint() const noexcept { return lexicon_fingerprint_; }
