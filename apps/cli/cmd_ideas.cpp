@@ -1,5 +1,5 @@
 // partnerkit ideas FILE [--method total|weighted|borda] [--weights LIST] [--session M]
-//                       [--format text|json|md] [-o OUT]
+//                       [--areas N] [--format text|json|md] [-o OUT]
 #include <cmath>
 #include <iostream>
 
@@ -54,9 +54,12 @@ void add_ideas(CLI::App& app, int& exit_code) {
                    "  partnerkit ideas doc.json --method weighted --weights doable=2 --format md -o ideas.md\n"
                    "Methods (docs/ideas.md): total = exciting + better + doable + dots; weighted = sum of weight x\n"
                    "votes / the most votes on that criterion; borda = sum of weight x Borda points per criterion\n"
-                   "(ties share). Ties: more votes in total, then more doable votes, then id.");
+                   "(ties share). Ties: more votes in total, then more doable votes, then id. Then the ideas\n"
+                   "are grouped into areas of focus (3 or 4 by default), each with one or two first steps: its\n"
+                   "most doable ideas.");
   struct Options {
     std::string file, method = "total", weights, session, format = "text", output;
+    int areas = -1;
   };
   auto opts = std::make_shared<Options>();
   cmd->add_option("file", opts->file, "Partnership document; - reads standard input")->required();
@@ -66,6 +69,9 @@ void add_ideas(CLI::App& app, int& exit_code) {
   cmd->add_option("--weights", opts->weights,
                   "Weights of the criteria for weighted and borda, e.g. doable=2,dots=0 (default 1 each)");
   cmd->add_option("--session", opts->session, "Only the ideas of this meeting id");
+  cmd->add_option("--areas", opts->areas, "Group the ideas into exactly N areas of focus (0: none; default: 3 or 4, "
+                                          "found from the data)")
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "md"}))
       ->capture_default_str();
@@ -82,6 +88,7 @@ void add_ideas(CLI::App& app, int& exit_code) {
       }
     }
     if (!opts->session.empty()) options.session = opts->session;
+    if (opts->areas >= 0) options.areas = opts->areas;
     try {
       Partnership p = load_input(opts->file);
       themes::IdeaRanking r = themes::rank_ideas(p, options);

@@ -28,6 +28,8 @@ void add_stage(CLI::App& app, int& exit_code);
 void add_import_survey(CLI::App& app, int& exit_code);
 /// Registers `partnerkit groups`.
 void add_groups(CLI::App& app, int& exit_code);
+/// Registers `partnerkit themes`.
+void add_themes(CLI::App& app, int& exit_code);
 /// Registers `partnerkit ideas`.
 void add_ideas(CLI::App& app, int& exit_code);
 /// Registers `partnerkit import-worksheets`.

@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   partnerkit::cli::add_stage(app, exit_code);
   partnerkit::cli::add_import_survey(app, exit_code);
   partnerkit::cli::add_groups(app, exit_code);
+  partnerkit::cli::add_themes(app, exit_code);
   partnerkit::cli::add_ideas(app, exit_code);
   partnerkit::cli::add_import_worksheets(app, exit_code);
   partnerkit::cli::add_schedule(app, exit_code);

@@ -1,10 +1,11 @@
-// partnerkit._core, document-facing themes: worksheet quadrants and the CSV import, idea
-// rankings. Results are read-only; to_dict() gives the same data as the CLI's --format json.
+// partnerkit._core, document-facing themes: worksheet quadrants and the CSV import, the
+// collective summary, idea rankings and areas of focus. Results are read-only; to_dict() gives the same data as the CLI's --format json.
 #include "bindings.hpp"
 
 #include <pybind11/native_enum.h>
 
 #include "partnerkit/themes/ideas.hpp"
+#include "partnerkit/themes/summary.hpp"
 #include "partnerkit/themes/worksheet_csv.hpp"
 
 namespace partnerkit::python {
@@ -35,6 +36,16 @@ Weights weights_from(py::handle h) {
     *target = value.cast<double>();
   }
   return w;
+}
+
+IdeaOptions options_from(const std::string& method, py::handle weights, std::optional<std::string> session,
+                         std::optional<int> areas) {
+  IdeaOptions o;
+  o.method = method_from(method);
+  o.weights = weights_from(weights);
+  o.session = std::move(session);
+  o.areas = areas;
+  return o;
 }
 
 }  // namespace
@@ -106,6 +117,17 @@ void bind_summary(py::module_& m) {
         return "RankedIdea(rank=" + std::to_string(i.rank) + ", id=" + py::repr(py::str(i.id)).cast<std::string>() +
                ", score=" + py::repr(py::float_(i.score)).cast<std::string>() + ")";
       });
+  py::class_<FocusArea>(m, "FocusArea", "An area of focus: ideas on one theme, with one or two first steps.")
+      .def_readonly("label", &FocusArea::label)
+      .def_readonly("keywords", &FocusArea::keywords)
+      .def_readonly("ideas", &FocusArea::ideas)
+      .def_readonly("representative", &FocusArea::representative)
+      .def_readonly("score", &FocusArea::score)
+      .def_readonly("first_steps", &FocusArea::first_steps)
+      .def("__repr__", [](const FocusArea& a) {
+        return "FocusArea(label=" + py::repr(py::str(a.label)).cast<std::string>() +
+               ", ideas=" + std::to_string(a.ideas.size()) + ")";
+      });
   py::class_<IdeaRanking>(m, "IdeaRanking",
                           "Ideas ranked best first with the tie-breaks total, doable, id. to_pandas() gives one row "
                           "per idea.")
@@ -114,6 +136,9 @@ void bind_summary(py::module_& m) {
       .def_readonly("session", &IdeaRanking::session)
       .def_readonly("criteria", &IdeaRanking::criteria)
       .def_readonly("ideas", &IdeaRanking::ideas)
+      .def_readonly("areas", &IdeaRanking::areas)
+      .def_readonly("unassigned", &IdeaRanking::unassigned)
+      .def_readonly("areas_from_data", &IdeaRanking::areas_from_data)
       .def("describe", [](const IdeaRanking& r) { return describe(r); }, "The method, its formula and weights.")
       .def("to_dict", [](const IdeaRanking& r) { return json_to_python(to_json(r)); },
            "The ranking as a dict (the \"ranking\" of `partnerkit ideas --format json`).")
@@ -125,21 +150,24 @@ void bind_summary(py::module_& m) {
 
   m.def(
       "rank_ideas",
-      [](const std::vector<Idea>& ideas, const std::string& method, py::handle weights) {
-        return rank_ideas(ideas, IdeaOptions{method_from(method), weights_from(weights), std::nullopt});
+      [](const std::vector<Idea>& ideas, const std::string& method, py::handle weights, std::optional<int> areas) {
+        return rank_ideas(ideas, options_from(method, weights, std::nullopt, areas));
       },
       py::arg("ideas"), py::kw_only(), py::arg("method") = "total", py::arg("weights") = py::none(),
+      py::arg("areas") = py::none(),
       "Ranks ideas by their votes: method \"total\", \"weighted\" or \"borda\"; weights a dict such as "
-      "{\"doable\": 2} (default 1 each).");
+      "{\"doable\": 2} (default 1 each); areas: exactly that many areas of focus (0: none; None: 3 or 4 from the "
+      "data).");
 
   auto partnership = py::reinterpret_borrow<py::class_<Partnership>>(m.attr("Partnership"));
   partnership.def(
       "rank_ideas",
-      [](const Partnership& p, const std::string& method, py::handle weights, std::optional<std::string> session) {
-        return rank_ideas(p, IdeaOptions{method_from(method), weights_from(weights), std::move(session)});
-      },
+      [](const Partnership& p, const std::string& method, py::handle weights, std::optional<std::string> session,
+         std::optional<int> areas) { return rank_ideas(p, options_from(method, weights, std::move(session), areas)); },
       py::kw_only(), py::arg("method") = "total", py::arg("weights") = py::none(), py::arg("session") = py::none(),
-      "The document's ideas ranked by votes (docs/ideas.md); session: only that meeting's ideas.");
+      py::arg("areas") = py::none(),
+      "The document's ideas ranked by votes and grouped into areas of focus (docs/ideas.md); session: only that "
+      "meeting's ideas; areas: exactly that many (0: none; None: 3 or 4 from the data).");
   partnership.def(
       "import_worksheets",
       [](Partnership& p, const std::filesystem::path& csv) { return import_worksheets(p, csv); }, py::arg("csv"),
@@ -151,6 +179,85 @@ void bind_summary(py::module_& m) {
         return import_worksheets_text(p, text, source);
       },
       py::arg("text"), py::arg("source") = "<csv>", "The same from CSV text.");
+
+  // ---- the collective summary ----
+  py::class_<SummaryEntry>(m, "SummaryEntry", "One worksheet entry (or plain text) with where it came from.")
+      .def_readonly("text", &SummaryEntry::text)
+      .def_readonly("organization", &SummaryEntry::organization)
+      .def_readonly("quadrant", &SummaryEntry::quadrant)
+      .def_readonly("meeting", &SummaryEntry::meeting)
+      .def_readonly("document", &SummaryEntry::document)
+      .def("__repr__", [](const SummaryEntry& e) {
+        return "SummaryEntry(text=" + py::repr(py::str(e.text)).cast<std::string>() + ")";
+      });
+  py::class_<SummaryTheme>(m, "SummaryTheme", "A theme: its entries, organizations, quadrants and meetings.")
+      .def_readonly("label", &SummaryTheme::label)
+      .def_readonly("keywords", &SummaryTheme::keywords)
+      .def_readonly("entries", &SummaryTheme::entries)
+      .def_readonly("representative", &SummaryTheme::representative)
+      .def_readonly("cohesion", &SummaryTheme::cohesion)
+      .def_readonly("organizations", &SummaryTheme::organizations)
+      .def_readonly("by_quadrant", &SummaryTheme::by_quadrant)
+      .def_readonly("by_meeting", &SummaryTheme::by_meeting)
+      .def_property_readonly("common", &SummaryTheme::common, "Shared by two or more organizations.")
+      .def("__repr__", [](const SummaryTheme& t) {
+        return "SummaryTheme(label=" + py::repr(py::str(t.label)).cast<std::string>() +
+               ", entries=" + std::to_string(t.entries.size()) +
+               ", organizations=" + std::to_string(t.organizations.size()) + ")";
+      });
+  py::class_<QuadrantSummary>(m, "QuadrantSummary", "One quadrant of the collective summary.")
+      .def_readonly("quadrant", &QuadrantSummary::quadrant)
+      .def_readonly("entries", &QuadrantSummary::entries)
+      .def_readonly("themes", &QuadrantSummary::themes)
+      .def_readonly("unassigned", &QuadrantSummary::unassigned)
+      .def_readonly("unique", &QuadrantSummary::unique)
+      .def("__repr__", [](const QuadrantSummary& q) {
+        return std::string("QuadrantSummary(quadrant=Quadrant.") + to_string(q.quadrant) +
+               ", themes=" + std::to_string(q.themes.size()) + ")";
+      });
+  py::class_<Summary>(m, "Summary",
+                      "The collective summary: themes per quadrant and across quadrants, most shared first. "
+                      "to_pandas() gives one row per entry.")
+      .def_readonly("session", &Summary::session)
+      .def_readonly("entries", &Summary::entries)
+      .def_readonly("themes", &Summary::themes)
+      .def_readonly("assignments", &Summary::assignments)
+      .def_readonly("unassigned", &Summary::unassigned)
+      .def_readonly("quadrants", &Summary::quadrants)
+      .def_readonly("organizations", &Summary::organizations)
+      .def("to_dict", [](const Summary& s) { return json_to_python(to_json(s)); },
+           "The summary as a dict (the JSON of `partnerkit themes --format json`, without \"files\").")
+      .def("to_markdown", [](const Summary& s) { return to_markdown(s); }, "Markdown for the handout; user text escaped.")
+      .def("to_text", [](const Summary& s) { return to_text(s); }, "Plain text.")
+      .def("to_csv", [](const Summary& s) { return to_csv(s); }, "One CSV row per entry; user text quoted.")
+      .def("__repr__", [](const Summary& s) {
+        return "Summary(entries=" + std::to_string(s.entries.size()) + ", themes=" + std::to_string(s.themes.size()) +
+               ", organizations=" + std::to_string(s.organizations) + ")";
+      });
+
+  partnership.def(
+      "themes",
+      [](const Partnership& p, std::optional<std::string> session, std::optional<int> themes) {
+        SummaryOptions o;
+        o.session = std::move(session);
+        o.grouping.themes = themes;
+        return summarize(p, o);
+      },
+      py::kw_only(), py::arg("session") = py::none(), py::arg("themes") = py::none(),
+      "The collective summary of the worksheets (of one meeting if `session` is given); `themes`: exactly that many "
+      "themes across quadrants (default: found from the data).");
+  m.def(
+      "summarize_texts",
+      [](const std::vector<std::string>& texts, std::optional<int> themes) {
+        std::vector<SummaryEntry> entries;
+        entries.reserve(texts.size());
+        for (const auto& t : texts) entries.push_back({t, std::nullopt, std::nullopt, std::nullopt, 0});
+        SummaryOptions o;
+        o.grouping.themes = themes;
+        return summarize(std::move(entries), o);
+      },
+      py::arg("texts"), py::kw_only(), py::arg("themes") = py::none(),
+      "A summary of plain texts (as `partnerkit themes --texts`): themes, assignments, no quadrants.");
 }
 
 }  // namespace partnerkit::python

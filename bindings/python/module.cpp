@@ -8,7 +8,7 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_document(m);
   partnerkit::python::bind_process(m);
   partnerkit::python::bind_stakeholders(m);
-  partnerkit::python::bind_summary(m);
-  partnerkit::python::bind_graphtools(m);
+  partnerkit::python::bind_graphtools(m);  // after bind_stakeholders: adds methods to Graph
   partnerkit::python::bind_themes(m);
+  partnerkit::python::bind_summary(m);  // after bind_themes
 }

@@ -43,7 +43,8 @@ std::string number_text(double v) {
   return buf;
 }
 
-void check_weights(const Weights& w) {
+void check_options(const IdeaOptions& o) {
+  const Weights& w = o.weights;
   std::vector<Issue> issues;
   bool any = false;
   for (std::size_t c = 0; c < criterion_names.size(); ++c) {
@@ -56,7 +57,64 @@ void check_weights(const Weights& w) {
   }
   if (issues.empty() && !any)
     issues.push_back({"<options>", "/weights", "expected at least one weight above 0, got all 0"});
+  if (o.areas && *o.areas < 0)
+    issues.push_back({"<options>", "/areas",
+                      "expected a number of areas, 0 or more (0: none), got " + std::to_string(*o.areas)});
+  if (o.first_steps < 1)
+    issues.push_back({"<options>", "/first_steps",
+                      "expected a number of first steps, 1 or more, got " + std::to_string(o.first_steps)});
   if (!issues.empty()) throw ValidationError(std::move(issues));
+}
+
+// Areas of focus: the idea texts, in ranking order, grouped by the theme machinery.
+void group_into_areas(IdeaRanking& out, const IdeaOptions& options) {
+  const auto& ranked = out.ideas;
+  if (ranked.empty() || (options.areas && *options.areas == 0)) return;
+  std::vector<std::string> texts;
+  texts.reserve(ranked.size());
+  for (const auto& r : ranked) texts.push_back(r.text);
+  ThemeOptions grouping = options.grouping;
+  int wanted;
+  if (options.areas) {
+    wanted = *options.areas;
+  } else {
+    grouping.themes.reset();
+    auto found = static_cast<int>(aggregate(texts, grouping).themes.size());
+    wanted = std::clamp(found, 3, 4);
+    out.areas_from_data = true;
+  }
+  wanted = std::min(wanted, static_cast<int>(texts.size()));
+  grouping.themes = wanted;
+  Themes t = aggregate(texts, grouping);
+  for (const auto& theme : t.themes) {
+    FocusArea a;
+    a.label = theme.label;
+    a.keywords = theme.keywords;
+    a.representative = ranked[theme.representative].id;
+    std::vector<const RankedIdea*> members;
+    for (std::size_t i : theme.entries) {  // ascending: ranking order
+      members.push_back(&ranked[i]);
+      a.ideas.push_back(ranked[i].id);
+      a.score += ranked[i].score;
+    }
+    std::stable_sort(members.begin(), members.end(),
+                     [](const RankedIdea* x, const RankedIdea* y) { return x->doable > y->doable; });
+    for (std::size_t k = 0; k < members.size() && k < static_cast<std::size_t>(options.first_steps); ++k) {
+      if (k > 0 && members[k]->doable == 0) break;
+      a.first_steps.push_back(members[k]->id);
+    }
+    out.areas.push_back(std::move(a));
+  }
+  auto best_rank = [&](const FocusArea& a) {
+    for (std::size_t i = 0; i < ranked.size(); ++i)
+      if (ranked[i].id == a.ideas.front()) return i;
+    return ranked.size();
+  };
+  std::stable_sort(out.areas.begin(), out.areas.end(), [&](const FocusArea& a, const FocusArea& b) {
+    if (!same_score(a.score, b.score)) return a.score > b.score;
+    return best_rank(a) < best_rank(b);
+  });
+  for (std::size_t i : t.unassigned) out.unassigned.push_back(ranked[i].id);
 }
 
 }  // namespace
@@ -78,7 +136,7 @@ std::optional<RankMethod> parse_rank_method(std::string_view name) {
 }
 
 IdeaRanking rank_ideas(const std::vector<Idea>& ideas, const IdeaOptions& options) {
-  check_weights(options.weights);
+  check_options(options);
   IdeaRanking out;
   out.method = options.method;
   out.weights = options.weights;
@@ -154,6 +212,7 @@ IdeaRanking rank_ideas(const std::vector<Idea>& ideas, const IdeaOptions& option
                    : prev.doable != r.doable        ? "doable"
                                                     : "id";
   }
+  group_into_areas(out, options);
   return out;
 }
 
@@ -186,6 +245,16 @@ nlohmann::ordered_json to_json(const IdeaRanking& r) {
     j["decided_by"] = i.decided_by;
     ideas.push_back(std::move(j));
   }
+  auto& areas = out["areas"] = nlohmann::ordered_json::array();
+  for (const auto& a : r.areas)
+    areas.push_back({{"label", a.label},
+                     {"keywords", a.keywords},
+                     {"ideas", a.ideas},
+                     {"representative", a.representative},
+                     {"score", a.score},
+                     {"first_steps", a.first_steps}});
+  out["areas_from_data"] = r.areas_from_data;
+  out["unassigned"] = r.unassigned;
   return out;
 }
 
@@ -234,6 +303,28 @@ std::string to_text(const IdeaRanking& r) {
     if (!i.decided_by.empty() && i.decided_by != "score") out << "  [same score; placed by " << i.decided_by << "]";
     out << "\n";
   }
+  auto text_of = [&](const std::string& id) -> const std::string& {
+    for (const auto& i : r.ideas)
+      if (i.id == id) return i.text;
+    return id;
+  };
+  if (!r.areas.empty()) {
+    out << "\nAreas of focus (" << r.areas.size() << (r.areas_from_data ? ", a number found from the data" : "")
+        << "; most support first):\n";
+    for (std::size_t k = 0; k < r.areas.size(); ++k) {
+      const auto& a = r.areas[k];
+      out << "  " << k + 1 << ". " << a.label << " (score " << number(a.score) << "): ";
+      for (std::size_t m = 0; m < a.ideas.size(); ++m) out << (m ? ", " : "") << a.ideas[m];
+      out << "\n     first steps:";
+      for (const auto& id : a.first_steps) out << "\n       - " << text_of(id) << " (" << id << ")";
+      out << "\n";
+    }
+  }
+  if (!r.unassigned.empty()) {
+    out << "Not in an area:";
+    for (const auto& id : r.unassigned) out << " " << id;
+    out << "\n";
+  }
   return out.str();
 }
 
@@ -253,6 +344,26 @@ std::string to_markdown(const IdeaRanking& r) {
     out << "| " << i.rank << " | " << markdown(i.text) << " (" << markdown(i.id) << ") | " << i.exciting << " | "
         << i.better << " | " << i.doable << " | " << i.dots << " | " << i.total << " | " << number(i.score) << " | "
         << (i.decided_by.empty() ? "" : i.decided_by) << " |\n";
+  auto text_of = [&](const std::string& id) -> const std::string& {
+    for (const auto& i : r.ideas)
+      if (i.id == id) return i.text;
+    return id;
+  };
+  if (!r.areas.empty()) {
+    out << "\n### Areas of focus\n\n";
+    for (std::size_t k = 0; k < r.areas.size(); ++k) {
+      const auto& a = r.areas[k];
+      out << k + 1 << ". **" << markdown(a.label) << "** (score " << number(a.score) << "): ";
+      for (std::size_t m = 0; m < a.ideas.size(); ++m) out << (m ? ", " : "") << markdown(a.ideas[m]);
+      out << "\n";
+      for (const auto& id : a.first_steps) out << "   - First step: " << markdown(text_of(id)) << " (" << markdown(id) << ")\n";
+    }
+  }
+  if (!r.unassigned.empty()) {
+    out << "\nNot in an area:";
+    for (const auto& id : r.unassigned) out << " " << markdown(id);
+    out << "\n";
+  }
   return out.str();
 }
 

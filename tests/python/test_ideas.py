@@ -117,7 +117,8 @@ def test_cli_ideas(cli: Path, state_cac_voca_path: Path, tmp_path: Path) -> None
     assert lines[0].startswith("Ideas ranked by Borda points")
     assert "weights exciting 1, better 1, doable 2, dots 0" in lines[0]
     expected = pk.load(state_cac_voca_path).rank_ideas(method="borda", weights={"doable": 2, "dots": 0})
-    assert [line.split()[6] for line in lines[2:]] == [i.id for i in expected.ideas]
+    assert [line.split()[6] for line in lines[2 : 2 + len(expected.ideas)]] == [i.id for i in expected.ideas]
+    assert "Areas of focus" in result.stdout
 
     out = tmp_path / "ideas.md"
     result = run(cli, "ideas", state_cac_voca_path, "--format", "md", "-o", out)
@@ -138,3 +139,37 @@ def test_cli_ideas_bad_input(cli: Path, state_cac_voca_path: Path) -> None:
     assert result.stdout == '<options>: /session: expected a meeting id of the document, got "m9"\n'
     result = run(cli, "ideas", state_cac_voca_path, "--method", "best")
     assert result.returncode == 2
+
+
+def test_areas_of_focus(state_cac_voca_path: Path) -> None:
+    p = pk.load(state_cac_voca_path)
+    auto = p.rank_ideas()
+    assert auto.areas_from_data
+    assert len(auto.areas) in (3, 4)
+    for n in (3, 4):
+        r = p.rank_ideas(method="borda", areas=n)
+        assert not r.areas_from_data
+        assert len(r.areas) == n
+        rank = {i.id: i.rank for i in r.ideas}
+        doable = {i.id: i.doable for i in r.ideas}
+        placed = [i for a in r.areas for i in a.ideas] + r.unassigned
+        assert sorted(placed) == sorted(rank)  # every idea once
+        scores = [a.score for a in r.areas]
+        assert scores == sorted(scores, reverse=True)
+        for a in r.areas:
+            assert a.ideas == sorted(a.ideas, key=rank.__getitem__)
+            best = sorted(a.ideas, key=lambda i: (-doable[i], rank[i]))
+            assert a.first_steps[0] == best[0]
+            assert a.first_steps == [i for k, i in enumerate(best[:2]) if k == 0 or doable[i] > 0]
+    assert p.rank_ideas(areas=0).areas == []
+    d = p.rank_ideas(areas=3).to_dict()
+    assert [len(a["first_steps"]) for a in d["areas"]] == [len(a.first_steps) for a in p.rank_ideas(areas=3).areas]
+
+
+def test_cli_ideas_areas(cli: Path, state_cac_voca_path: Path) -> None:
+    result = run(cli, "ideas", state_cac_voca_path, "--areas", "3", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ranking"] == pk.load(state_cac_voca_path).rank_ideas(areas=3).to_dict()
+    result = run(cli, "ideas", state_cac_voca_path, "--areas", "3")
+    assert "\nAreas of focus (3; most support first):\n" in result.stdout
+    assert "first steps:" in result.stdout

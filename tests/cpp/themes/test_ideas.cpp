@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <random>
+#include <set>
 
 #include "partnerkit/io/document.hpp"
 #include "partnerkit/themes/ideas.hpp"
@@ -259,4 +261,70 @@ TEST_CASE("the ranking as JSON", "[themes][ideas]") {
         R"({"rank":1,"id":"b","text":"idea b","session":null,"votes":{"exciting":3,"better":2,"doable":1,"dots":4},"total":10,"score":2.5,"decided_by":""})");
   CHECK(j["ideas"][1]["session"] == "m1");
   CHECK(j["ideas"][1]["decided_by"] == "score");
+}
+
+TEST_CASE("areas of focus: every idea once, first steps are the most doable", "[themes][ideas][areas]") {
+  Partnership p = load(pt::example("state-cac-voca.json"));
+  for (std::optional<int> n : {std::optional<int>{}, std::optional<int>{3}, std::optional<int>{4}, std::optional<int>{11}}) {
+    for (RankMethod m : {RankMethod::total, RankMethod::borda}) {
+      IdeaOptions o = with(m);
+      o.areas = n;
+      IdeaRanking r = rank_ideas(p, o);
+      INFO("areas " << (n ? std::to_string(*n) : "from the data") << ", " << to_string(m));
+      CHECK(r.areas_from_data == !n.has_value());
+      if (n) CHECK(r.areas.size() == static_cast<std::size_t>(*n));
+      else CHECK((r.areas.size() == 3 || r.areas.size() == 4));
+      std::map<std::string, const RankedIdea*> by_id;
+      for (const auto& i : r.ideas) by_id[i.id] = &i;
+      std::multiset<std::string> placed(r.unassigned.begin(), r.unassigned.end());
+      for (std::size_t k = 0; k < r.areas.size(); ++k) {
+        const auto& a = r.areas[k];
+        REQUIRE_FALSE(a.ideas.empty());
+        CHECK_FALSE(a.label.empty());
+        double score = 0;
+        for (std::size_t j = 0; j < a.ideas.size(); ++j) {
+          placed.insert(a.ideas[j]);
+          score += by_id.at(a.ideas[j])->score;
+          if (j > 0) CHECK(by_id.at(a.ideas[j - 1])->rank < by_id.at(a.ideas[j])->rank);  // ranking order
+        }
+        CHECK(a.score == Approx(score));
+        if (k > 0) CHECK(r.areas[k - 1].score >= a.score - 1e-9);
+        CHECK(std::find(a.ideas.begin(), a.ideas.end(), a.representative) != a.ideas.end());
+        // First steps: the most doable (ties: ranking order); a second only with doable votes.
+        Strings best = a.ideas;
+        std::stable_sort(best.begin(), best.end(),
+                         [&](const std::string& x, const std::string& y) { return by_id.at(x)->doable > by_id.at(y)->doable; });
+        Strings expected{best[0]};
+        if (best.size() > 1 && by_id.at(best[1])->doable > 0) expected.push_back(best[1]);
+        CHECK(a.first_steps == expected);
+      }
+      CHECK(placed.size() == r.ideas.size());
+      CHECK(std::set<std::string>(placed.begin(), placed.end()).size() == r.ideas.size());
+    }
+  }
+  IdeaOptions none = with(RankMethod::total);
+  none.areas = 0;
+  CHECK(rank_ideas(p, none).areas.empty());
+  IdeaOptions one_step = with(RankMethod::total);
+  one_step.areas = 3;
+  one_step.first_steps = 1;
+  for (const auto& a : rank_ideas(p, one_step).areas) CHECK(a.first_steps.size() == 1);
+}
+
+TEST_CASE("areas with fewer ideas than asked, and options out of range", "[themes][ideas][areas]") {
+  std::vector<Idea> ideas{idea("a", 1, 1, 1), idea("b", 1, 1, 2)};
+  ideas[0].text = "Quarterly partner meetings";
+  ideas[1].text = "Shared training calendar";
+  IdeaOptions o = with(RankMethod::total);
+  IdeaRanking r = rank_ideas(ideas, o);  // 3 or 4 asked, 2 ideas
+  CHECK(r.areas.size() <= 2);
+  try {
+    o.areas = -1;
+    o.first_steps = 0;
+    rank_ideas(ideas, o);
+    FAIL("no error");
+  } catch (const ValidationError& e) {
+    CHECK(pt::lines(e) == Strings{"<options>: /areas: expected a number of areas, 0 or more (0: none), got -1",
+                                  "<options>: /first_steps: expected a number of first steps, 1 or more, got 0"});
+  }
 }
