@@ -20,5 +20,7 @@ Partnership load_input(const std::string& path);
 void add_validate(CLI::App& app, int& exit_code);
 /// Registers `partnerkit stage`.
 void add_stage(CLI::App& app, int& exit_code);
+/// Registers `partnerkit plan`.
+void add_plan(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

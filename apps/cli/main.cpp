@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   int exit_code = partnerkit::cli::ok;
   partnerkit::cli::add_validate(app, exit_code);
   partnerkit::cli::add_stage(app, exit_code);
+  partnerkit::cli::add_plan(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -62,6 +62,7 @@ py::object minutes_to_python(const Minutes& m);
 void bind_core(py::module_& m);
 void bind_document(py::module_& m);
 void bind_process(py::module_& m);
+void bind_meetings(py::module_& m);
 
 }  // namespace partnerkit::python
 

@@ -47,8 +47,9 @@ def stub_functions() -> dict[str, ast.FunctionDef]:
     return {n.name: n for n in stub_tree().body if isinstance(n, ast.FunctionDef)}
 
 
-# The process part of _core is re-exported by partnerkit.process, not by partnerkit itself.
-PROCESS_NAMES = set(partnerkit.process.__all__)
+# The process and meetings parts of _core are re-exported by partnerkit.process and
+# partnerkit.meetings, not by partnerkit itself.
+PROCESS_NAMES = set(partnerkit.process.__all__) | set(partnerkit.meetings.__all__)
 
 
 def test_module_names() -> None:
@@ -58,7 +59,7 @@ def test_module_names() -> None:
 def test_package_reexports_everything() -> None:
     exported = set(partnerkit.__all__)
     assert public(dir(_core)) - {"version"} - PROCESS_NAMES <= exported
-    assert all(hasattr(partnerkit.process, name) for name in PROCESS_NAMES)
+    assert all(hasattr(partnerkit.process, name) or hasattr(partnerkit.meetings, name) for name in PROCESS_NAMES)
     assert all(hasattr(partnerkit, name) for name in exported)
 
 

@@ -34,6 +34,7 @@ from ._core import (
 )
 
 from . import process
+from . import meetings
 
 __version__: str = _core.version
 
@@ -62,5 +63,6 @@ __all__ = [
     "is_known_timezone",
     "load",
     "loads",
+    "meetings",
     "process",
 ]
