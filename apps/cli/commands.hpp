@@ -38,5 +38,7 @@ void add_import_worksheets(CLI::App& app, int& exit_code);
 void add_schedule(CLI::App& app, int& exit_code);
 /// Registers `partnerkit graph`.
 void add_graph(CLI::App& app, int& exit_code);
+/// Registers `partnerkit plan`.
+void add_plan(CLI::App& app, int& exit_code);
 
 }  // namespace partnerkit::cli

@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   partnerkit::cli::add_import_worksheets(app, exit_code);
   partnerkit::cli::add_schedule(app, exit_code);
   partnerkit::cli::add_graph(app, exit_code);
+  partnerkit::cli::add_plan(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -390,7 +390,7 @@ void bind_document(py::module_& m) {
                   Text timezone, std::vector<Organization> organizations, std::vector<Person> people,
                   std::vector<Relationship> relationships, std::vector<Meeting> meetings, std::vector<Event> events,
                   std::vector<Availability> availability, std::vector<Worksheet> worksheets, std::vector<Idea> ideas,
-                  py::handle extra) {
+                  std::vector<Agenda> agendas, py::handle extra) {
         Partnership p;
         p.format = std::move(format);
         p.name = std::move(name);
@@ -406,13 +406,14 @@ void bind_document(py::module_& m) {
         p.availability = std::move(availability);
         p.worksheets = std::move(worksheets);
         p.ideas = std::move(ideas);
+        p.agendas = std::move(agendas);
         p.extra = extra_or_empty(extra);
         return p;
       }),
       py::kw_only(), py::arg("format") = "partnerkit/1", py::arg("name") = "", py::arg("description") = none,
       py::arg("process") = none, py::arg("start") = none, py::arg("timezone") = none, no_items("organizations"),
       no_items("people"), no_items("relationships"), no_items("meetings"), no_items("events"),
-      no_items("availability"), no_items("worksheets"), no_items("ideas"), py::arg("extra") = none);
+      no_items("availability"), no_items("worksheets"), no_items("ideas"), no_items("agendas"), py::arg("extra") = none);
   partnership.field("format", &Partnership::format, "Document format, \"partnerkit/1\".")
       .field("name", &Partnership::name, "Name of the partnership.")
       .field("description", &Partnership::description, "What the partnership is for, or None.")
@@ -427,6 +428,7 @@ void bind_document(py::module_& m) {
       .field("availability", &Partnership::availability, doc("Busy times per person.", true).c_str())
       .field("worksheets", &Partnership::worksheets, doc("Five-quadrant worksheets.", true).c_str())
       .field("ideas", &Partnership::ideas, doc("Brainstormed ideas.", true).c_str())
+      .field("agendas", &Partnership::agendas, doc("Custom timed agendas (partnerkit.meetings.Agenda).", true).c_str())
       .extra()
       .finish(/*with_repr=*/false);
 

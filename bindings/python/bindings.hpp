@@ -64,6 +64,7 @@ void bind_document(py::module_& m);
 void bind_process(py::module_& m);
 void bind_stakeholders(py::module_& m);
 void bind_graphtools(py::module_& m);  // after bind_stakeholders: adds methods to Graph
+void bind_meetings(py::module_& m);
 void bind_summary(py::module_& m);
 void bind_themes(py::module_& m);
 

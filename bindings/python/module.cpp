@@ -9,6 +9,7 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_process(m);
   partnerkit::python::bind_stakeholders(m);
   partnerkit::python::bind_graphtools(m);  // after bind_stakeholders: adds methods to Graph
+  partnerkit::python::bind_meetings(m);
   partnerkit::python::bind_themes(m);
   partnerkit::python::bind_summary(m);  // after bind_themes
 }

@@ -2,4 +2,5 @@
 #pragma once
 
 #include "partnerkit/meetings/agenda.hpp"
+#include "partnerkit/meetings/export.hpp"
 #include "partnerkit/meetings/plan.hpp"

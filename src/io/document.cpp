@@ -374,9 +374,10 @@ OJson to_json(const Meeting& x) {
 }
 
 std::string format_clock(Minutes m) {
-  char text[6];
-  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(m.count() / 60 % 100), static_cast<int>(m.count() % 60));
-  return text;
+  const auto n = m.count();  // 0 to 1439, checked by the schema
+  const char text[] = {static_cast<char>('0' + n / 600 % 10), static_cast<char>('0' + n / 60 % 10), ':',
+                       static_cast<char>('0' + n % 60 / 10), static_cast<char>('0' + n % 10)};
+  return std::string(text, sizeof text);
 }
 
 OJson to_json(const Agenda& x) {
@@ -589,8 +590,11 @@ nlohmann::ordered_json to_json(const Partnership& p) {
 std::string dumps(const Partnership& p, int indent) { return checked_text(p, indent, "<dumps>"); }
 
 void save(const Partnership& p, const std::filesystem::path& path, int indent) {
+  write_file_atomically(path, checked_text(p, indent, path.string()));
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view text) {
   const std::string target = path.string();
-  const std::string text = checked_text(p, indent, target);
   auto folder = path.parent_path();
   std::string pattern = ((folder.empty() ? std::filesystem::path(".") : folder) /
                          ("." + path.filename().string() + ".tmp-XXXXXX")).string();

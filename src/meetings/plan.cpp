@@ -223,15 +223,16 @@ Plan generate_plan(Date start, const process::Template& t, std::string_view time
   }
 
   const int step = o.cadence == Cadence::quarterly ? 3 : 1;
+  const ch::sys_days retreat_day = working_day_from(same_weekday_of_month(first_in_person, 12), w);
   for (int k = 1; k * step <= o.sustaining_months; ++k) {
     ch::sys_days d = working_day_from(same_weekday_of_month(in_person_day, k * step), w);
+    if (o.annual_retreat && d == retreat_day) continue;  // the retreat replaces that month's call
     add("sustaining-call-" + std::to_string(k), "connecting-call",
         std::string(o.cadence == Cadence::quarterly ? "Quarterly" : "Monthly") + " partnership call " + std::to_string(k),
         Phase::sustaining, d, o.call_time, Minutes(60), "connecting-call", false);
   }
   if (o.annual_retreat) {
-    ch::sys_days d = working_day_from(same_weekday_of_month(first_in_person, 12), w);
-    add("retreat-1", "retreat", "Annual partnership retreat", Phase::sustaining, d, o.in_person_time,
+    add("retreat-1", "retreat", "Annual partnership retreat", Phase::sustaining, retreat_day, o.in_person_time,
         Minutes(6 * 60), std::nullopt, false);
   }
   std::stable_sort(plan.meetings.begin(), plan.meetings.end(),

@@ -40,6 +40,7 @@ from . import process
 from . import summary
 from . import stakeholders
 from . import themes
+from . import meetings
 
 __version__: str = _core.version
 
@@ -71,6 +72,7 @@ __all__ = [
     "is_known_timezone",
     "load",
     "loads",
+    "meetings",
     "process",
     "summary",
     "stakeholders",

@@ -46,4 +46,9 @@ std::string dumps(const Partnership& p, int indent = 2);
 /// ValidationError (naming `path`) if the document would not load again; nothing is written then.
 void save(const Partnership& p, const std::filesystem::path& path, int indent = 2);
 
+/// Writes `text` the way save() does: a temporary file in the same folder, flushed, renamed over
+/// `path` (keeping its permissions), so a failed write never destroys the previous file.
+/// Throws IoError.
+void write_file_atomically(const std::filesystem::path& path, std::string_view text);
+
 }  // namespace partnerkit

@@ -103,7 +103,7 @@ std::chrono::sys_seconds end_utc(const PlannedMeeting& m);
 /// the template names, one more with third_in_person; the first `preparation` after the planning
 /// call), `calls_between` connecting calls every `call_interval` between them, then the
 /// sustaining cadence (calls on the same weekday of the month, monthly or quarterly, for
-/// `sustaining_months`) and an annual retreat. Meetings fall on working days; agendas are the
+/// `sustaining_months`) and an annual retreat (which replaces a call on its day). Meetings fall on working days; agendas are the
 /// built-in ones. Issues are not filled in (see plan() and check_plan()). Throws Error for an
 /// unknown time zone. O(meetings).
 Plan generate_plan(Date start, const process::Template& process_template, std::string_view timezone,
