@@ -7,4 +7,5 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_core(m);
   partnerkit::python::bind_document(m);
   partnerkit::python::bind_process(m);
+  partnerkit::python::bind_schedule(m);
 }

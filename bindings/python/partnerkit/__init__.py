@@ -22,18 +22,23 @@ from ._core import (
     Partnership,
     Person,
     Relationship,
+    Schedule,
+    Slot,
     TrustScores,
     ValueScores,
     Votes,
     Worksheet,
+    WorkingHours,
     builtin_process_templates,
     from_dict,
     is_known_timezone,
     load,
     loads,
+    read_calendar,
 )
 
 from . import process
+from . import schedule
 
 __version__: str = _core.version
 
@@ -51,11 +56,14 @@ __all__ = [
     "Partnership",
     "Person",
     "Relationship",
+    "Schedule",
+    "Slot",
     "TrustScores",
     "ValidationError",
     "ValueScores",
     "Votes",
     "Worksheet",
+    "WorkingHours",
     "__version__",
     "builtin_process_templates",
     "from_dict",
@@ -63,4 +71,6 @@ __all__ = [
     "load",
     "loads",
     "process",
+    "read_calendar",
+    "schedule",
 ]

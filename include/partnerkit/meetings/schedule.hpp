@@ -60,6 +60,7 @@ std::vector<BusyInterval> off_hours(const WorkingHours& hours, std::string_view 
 /// A meeting to schedule against the document.
 struct MeetingRequest {
   std::string meeting;  ///< id of a meeting of the document, or "" for an ad-hoc one
+  std::string timezone;  ///< zone for display ("" = the meeting's, else the partnership's, else UTC)
   std::vector<std::string> required;  ///< person ids
   std::vector<std::string> optional;  ///< person ids
   SlotQuery query;
@@ -70,6 +71,8 @@ struct MeetingRequest {
 /// partnership's start, else today), midnight to midnight in the meeting's time zone.
 /// Throws Error for an unknown meeting id.
 MeetingRequest request_for(const Partnership& p, std::string_view meeting_id);
+/// The same for a meeting that need not be in the document (its id may be empty).
+MeetingRequest request_for(const Partnership& p, const Meeting& meeting);
 
 /// Where calendars come from.
 struct ScheduleOptions {
