@@ -247,6 +247,32 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
   return s;
 }
 
+std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
+                                      const Cadence& cadence, const ScheduleOptions& options) {
+  if (cadence.min_gap > cadence.max_gap) throw Error("the cadence's minimum gap is longer than its maximum");
+  std::vector<Placement> out;
+  std::optional<Instant> anchor;  // start of the last placed meeting
+  for (const auto& id : meeting_ids) {
+    MeetingRequest r = request_for(p, id);
+    r.query.top = 1;
+    if (anchor) {
+      r.query.window_start = *anchor + cadence.min_gap;
+      r.query.window_end = *anchor + cadence.max_gap + r.query.duration;
+    }
+    Schedule s = schedule(p, r, options);
+    Placement placed{id, std::nullopt, r.query.window_start, r.query.window_end, s.reasons};
+    if (!s.slots.empty()) {
+      placed.slot = s.slots.front();
+      anchor = placed.slot->start;
+    } else {
+      if (placed.reasons.empty()) placed.reasons.push_back("no slot in the window");
+      anchor = r.query.window_end - r.query.duration;
+    }
+    out.push_back(std::move(placed));
+  }
+  return out;
+}
+
 nlohmann::ordered_json to_json(const Schedule& s) {
   using OJson = nlohmann::ordered_json;
   const auto& q = s.request.query;
