@@ -182,17 +182,35 @@ void bind_document(py::module_& m) {
       .extra()
       .finish();
 
-  // ---- Person ----
+  // ---- WorkingHours, Person ----
+  Record<WorkingHours> hours(m, "WorkingHours",
+                             "When a person works: local times of day (timedelta since midnight) in their time zone, "
+                             "on weekdays 'mon'...'sun'.");
+  hours.cls().def(
+      py::init([](Minutes start, Minutes end, std::vector<std::chrono::weekday> days, py::handle extra) {
+        return WorkingHours{start, end, std::move(days), extra_or_empty(extra)};
+      }),
+      py::kw_only(), py::arg("start") = Minutes{9 * 60}, py::arg("end") = Minutes{17 * 60},
+      py::arg("days") = WorkingHours{}.days, py::arg("extra") = none);
+  hours.field("start", &WorkingHours::start, "Start of the working day since midnight (default 09:00).", true)
+      .field("end", &WorkingHours::end, "End of the working day since midnight, after start (default 17:00).", true)
+      .field("days", &WorkingHours::days, "Working weekdays, 'mon' to 'sun' (default mon-fri).", true)
+      .extra()
+      .finish();
+
   Record<Person> person(m, "Person", "A person, who belongs to one organization.");
   person.cls().def(
       py::init([](std::string id, std::string name, std::string organization, Text role, bool decision_maker,
-                  bool facilitator, Text timezone, Text email, py::handle extra) {
-        return Person{std::move(id), std::move(name), std::move(organization), std::move(role), decision_maker,
-                      facilitator, std::move(timezone), std::move(email), extra_or_empty(extra)};
+                  bool facilitator, Text timezone, Text email, std::optional<WorkingHours> working_hours,
+                  py::handle extra) {
+        return Person{std::move(id),       std::move(name),       std::move(organization),
+                      std::move(role),     decision_maker,        facilitator,
+                      std::move(timezone), std::move(email),      extra_or_empty(extra),
+                      std::move(working_hours)};
       }),
       py::kw_only(), py::arg("id") = "", py::arg("name") = "", py::arg("organization") = "", py::arg("role") = none,
       py::arg("decision_maker") = false, py::arg("facilitator") = false, py::arg("timezone") = none,
-      py::arg("email") = none, py::arg("extra") = none);
+      py::arg("email") = none, py::arg("working_hours") = none, py::arg("extra") = none);
   person.field("id", &Person::id, "Unique among the people, and not also an organization id.", true)
       .field("name", &Person::name, "Display name.", true)
       .field("organization", &Person::organization, "Id of the person's organization.", true)
@@ -201,6 +219,8 @@ void bind_document(py::module_& m) {
       .field("facilitator", &Person::facilitator, "Facilitates the partnership process.")
       .field("timezone", &Person::timezone, "IANA time zone name (of the person's busy times); None if not given.")
       .field("email", &Person::email, "E-mail address; None if not given.")
+      .field("working_hours", &Person::working_hours,
+             "WorkingHours, or None (scheduling assumes 09:00-17:00 Monday to Friday).")
       .extra()
       .finish();
 

@@ -67,6 +67,7 @@ void bind_graphtools(py::module_& m);  // after bind_stakeholders: adds methods 
 void bind_meetings(py::module_& m);
 void bind_summary(py::module_& m);
 void bind_themes(py::module_& m);
+void bind_schedule(py::module_& m);
 
 }  // namespace partnerkit::python
 
@@ -99,6 +100,26 @@ struct type_caster<partnerkit::Minutes> {
   bool load(handle src, bool) { return partnerkit::python::minutes_from_python(src, value); }
   static handle cast(const partnerkit::Minutes& m, return_value_policy, handle) {
     return partnerkit::python::minutes_to_python(m).release();
+  }
+};
+
+/// std::chrono::weekday <-> "mon", "tue", ... "sun" (as the document writes working days).
+template <>
+struct type_caster<std::chrono::weekday> {
+  PYBIND11_TYPE_CASTER(std::chrono::weekday, const_name("str"));
+  static constexpr const char* names[] = {"sun", "mon", "tue", "wed", "thu", "fri", "sat"};
+  bool load(handle src, bool) {
+    if (!PyUnicode_Check(src.ptr())) return false;
+    std::string s = src.cast<std::string>();
+    for (unsigned i = 0; i < 7; ++i)
+      if (s == names[i]) {
+        value = std::chrono::weekday{i};
+        return true;
+      }
+    throw value_error("expected a weekday mon, tue, wed, thu, fri, sat or sun, got '" + s + "'");
+  }
+  static handle cast(const std::chrono::weekday& d, return_value_policy, handle) {
+    return pybind11::str(d.ok() ? names[d.c_encoding()] : "?").release();
   }
 };
 

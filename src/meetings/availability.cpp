@@ -1,7 +1,10 @@
 // Busy times of people: working hours in their zone, the document's busy intervals, calendars.
 #include <date/tz.h>
 
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
+#include <exception>
 #include <cstdio>
 
 #include "partnerkit/meetings/schedule.hpp"
@@ -61,39 +64,58 @@ std::string timezone_of(const Partnership& p, std::string_view person) {
 std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& request, const ScheduleOptions& options,
                                     Instant from, Instant to, std::vector<Issue>* warnings,
                                     std::map<std::string, std::string>* timezones) {
+  for (const auto& [person, path] : options.calendars)
+    if (!p.find_person(person)) throw Error("calendar for an unknown person \"" + person + "\"");
+  // Who, in request order (a person listed twice counts once, as required if listed so first).
   std::vector<Attendee> out;
+  std::vector<std::string> zones;
+  std::vector<std::vector<std::filesystem::path>> calendars;
   auto add = [&](const std::string& id, bool required) {
     for (const auto& a : out)
-      if (a.person == id) return;  // listed twice: the first (required) wins
+      if (a.person == id) return;
     const Person* person = p.find_person(id);
     if (!person) throw Error("unknown person \"" + id + "\"");
     std::string tz = timezone_of(p, id);
     if (timezones) (*timezones)[id] = tz;
     const date::time_zone* z = zone_named(tz);
     Attendee a{id, required, off_hours(person->working_hours.value_or(WorkingHours{}), tz, from, to)};
-    std::vector<std::filesystem::path> calendars;
+    std::vector<std::filesystem::path> paths;
     for (const auto& av : p.availability) {
       if (av.person != id) continue;
       for (const auto& i : av.busy) a.busy.push_back({utc_of(z, i.start), utc_of(z, i.end)});
       if (av.calendar) {
         std::filesystem::path path = *av.calendar;
-        calendars.push_back(path.is_relative() && !options.base_dir.empty() ? options.base_dir / path : path);
+        paths.push_back(path.is_relative() && !options.base_dir.empty() ? options.base_dir / path : path);
       }
     }
-    if (auto it = options.calendars.find(id); it != options.calendars.end()) calendars.push_back(it->second);
-    for (const auto& path : calendars) {
-      CalendarOptions co{from, to, tz, options.limits};
-      CalendarBusy cal = read_calendar(path, co);
-      a.busy.insert(a.busy.end(), cal.busy.begin(), cal.busy.end());
-      if (warnings) warnings->insert(warnings->end(), cal.warnings.begin(), cal.warnings.end());
-    }
-    a.busy = merge_intervals(std::move(a.busy));
+    if (auto it = options.calendars.find(id); it != options.calendars.end()) paths.push_back(it->second);
     out.push_back(std::move(a));
+    zones.push_back(tz);
+    calendars.push_back(std::move(paths));
   };
   for (const auto& id : request.required) add(id, true);
   for (const auto& id : request.optional) add(id, false);
-  for (const auto& [person, path] : options.calendars)
-    if (!p.find_person(person)) throw Error("calendar for an unknown person \"" + person + "\"");
+
+  // Calendars are read in parallel (one person per task); the first failure in request order
+  // is the one reported.
+  std::vector<std::vector<Issue>> found(out.size());
+  std::vector<std::exception_ptr> failed(out.size());
+  tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
+    try {
+      for (const auto& path : calendars[i]) {
+        CalendarBusy cal = read_calendar(path, CalendarOptions{from, to, zones[i], options.limits});
+        out[i].busy.insert(out[i].busy.end(), cal.busy.begin(), cal.busy.end());
+        found[i].insert(found[i].end(), cal.warnings.begin(), cal.warnings.end());
+      }
+      out[i].busy = merge_intervals(std::move(out[i].busy));
+    } catch (...) {
+      failed[i] = std::current_exception();
+    }
+  });
+  for (const auto& e : failed)
+    if (e) std::rethrow_exception(e);
+  if (warnings)
+    for (auto& w : found) warnings->insert(warnings->end(), w.begin(), w.end());
   return out;
 }
 

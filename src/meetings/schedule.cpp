@@ -1,7 +1,6 @@
 // Finding the best meeting slots with an interval sweep; explaining when nothing fits.
 #include "partnerkit/meetings/schedule.hpp"
 
-#include <date/tz.h>
 
 #include <algorithm>
 #include <cmath>
@@ -160,17 +159,19 @@ std::vector<Slot> find_slots(const std::vector<Attendee>& attendees, const SlotQ
 MeetingRequest request_for(const Partnership& p, std::string_view meeting_id) {
   const Meeting* m = p.find_meeting(meeting_id);
   if (!m) throw Error("unknown meeting \"" + std::string(meeting_id) + "\"");
+  return request_for(p, *m);
+}
+
+MeetingRequest request_for(const Partnership& p, const Meeting& meeting) {
+  const Meeting* m = &meeting;
   MeetingRequest r;
   r.meeting = m->id;
   r.required = m->participants;
   r.query.duration = m->duration.value_or(Minutes{60});
   std::string tz = m->timezone.value_or(p.timezone.value_or("UTC"));
+  r.timezone = tz;
   Date day = m->start ? Date{std::chrono::floor<std::chrono::days>(*m->start)} : p.start ? *p.start : today(tz);
-  const date::time_zone* z = date::locate_zone(tz);
-  auto at = [&](Date d) {
-    date::local_seconds l{std::chrono::local_days{d}.time_since_epoch()};
-    return Instant{z->to_sys(l, date::choose::earliest).time_since_epoch()};
-  };
+  auto at = [&](Date d) { return utc_of(std::chrono::local_days{d}, tz); };
   r.query.window_start = at(day);
   r.query.window_end = at(Date{std::chrono::sys_days{day} + std::chrono::days{14}});
   return r;
@@ -185,7 +186,9 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
   s.meeting = request.meeting;
   s.request = request;
   const Meeting* m = request.meeting.empty() ? nullptr : p.find_meeting(request.meeting);
-  s.timezone = m && m->timezone ? *m->timezone : p.timezone.value_or("UTC");
+  s.timezone = !request.timezone.empty() ? request.timezone
+               : m && m->timezone         ? *m->timezone
+                                          : p.timezone.value_or("UTC");
   auto attendees = attendees_for(p, request, options, q.window_start - std::chrono::days{1},
                                  q.window_end + std::chrono::days{1}, &s.warnings, &s.timezones);
   s.slots = find_slots(attendees, q);
@@ -242,6 +245,32 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
     }
   }
   return s;
+}
+
+std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
+                                      const Cadence& cadence, const ScheduleOptions& options) {
+  if (cadence.min_gap > cadence.max_gap) throw Error("the cadence's minimum gap is longer than its maximum");
+  std::vector<Placement> out;
+  std::optional<Instant> anchor;  // start of the last placed meeting
+  for (const auto& id : meeting_ids) {
+    MeetingRequest r = request_for(p, id);
+    r.query.top = 1;
+    if (anchor) {
+      r.query.window_start = *anchor + cadence.min_gap;
+      r.query.window_end = *anchor + cadence.max_gap + r.query.duration;
+    }
+    Schedule s = schedule(p, r, options);
+    Placement placed{id, std::nullopt, r.query.window_start, r.query.window_end, s.reasons};
+    if (!s.slots.empty()) {
+      placed.slot = s.slots.front();
+      anchor = placed.slot->start;
+    } else {
+      if (placed.reasons.empty()) placed.reasons.push_back("no slot in the window");
+      anchor = r.query.window_end - r.query.duration;
+    }
+    out.push_back(std::move(placed));
+  }
+  return out;
 }
 
 nlohmann::ordered_json to_json(const Schedule& s) {

@@ -24,16 +24,20 @@ from ._core import (
     Partnership,
     Person,
     Relationship,
+    Schedule,
+    Slot,
     TrustScores,
     ValueScores,
     Vertex,
     Votes,
     Worksheet,
+    WorkingHours,
     builtin_process_templates,
     from_dict,
     is_known_timezone,
     load,
     loads,
+    read_calendar,
 )
 
 from . import process
@@ -41,6 +45,7 @@ from . import summary
 from . import stakeholders
 from . import themes
 from . import meetings
+from . import schedule
 
 __version__: str = _core.version
 
@@ -60,12 +65,15 @@ __all__ = [
     "Partnership",
     "Person",
     "Relationship",
+    "Schedule",
+    "Slot",
     "TrustScores",
     "ValidationError",
     "ValueScores",
     "Vertex",
     "Votes",
     "Worksheet",
+    "WorkingHours",
     "__version__",
     "builtin_process_templates",
     "from_dict",
@@ -77,4 +85,6 @@ __all__ = [
     "summary",
     "stakeholders",
     "themes",
+    "read_calendar",
+    "schedule",
 ]

@@ -60,6 +60,7 @@ std::vector<BusyInterval> off_hours(const WorkingHours& hours, std::string_view 
 /// A meeting to schedule against the document.
 struct MeetingRequest {
   std::string meeting;  ///< id of a meeting of the document, or "" for an ad-hoc one
+  std::string timezone;  ///< zone for display ("" = the meeting's, else the partnership's, else UTC)
   std::vector<std::string> required;  ///< person ids
   std::vector<std::string> optional;  ///< person ids
   SlotQuery query;
@@ -70,6 +71,8 @@ struct MeetingRequest {
 /// partnership's start, else today), midnight to midnight in the meeting's time zone.
 /// Throws Error for an unknown meeting id.
 MeetingRequest request_for(const Partnership& p, std::string_view meeting_id);
+/// The same for a meeting that need not be in the document (its id may be empty).
+MeetingRequest request_for(const Partnership& p, const Meeting& meeting);
 
 /// Where calendars come from.
 struct ScheduleOptions {
@@ -118,6 +121,28 @@ Instant utc_of(LocalDateTime local, std::string_view timezone);
 std::string format_utc(Instant t);
 /// "2027-04-12T10:00" in an IANA zone.
 std::string format_in_zone(Instant t, std::string_view timezone);
+
+/// Spacing of consecutive meetings, start to start ("every 3-4 weeks": 21 and 28 days).
+struct Cadence {
+  std::chrono::days min_gap{21};
+  std::chrono::days max_gap{28};
+};
+
+/// Where one meeting of a timeline went, or why it could not be placed.
+struct Placement {
+  std::string meeting;
+  std::optional<Slot> slot;          ///< empty: not placeable
+  Instant window_start, window_end;  ///< where it was looked for
+  std::vector<std::string> reasons;  ///< why not (from schedule())
+};
+
+/// Places meetings of the document greedily, in the order given: the first in the 14-day
+/// window of request_for(), each next one `min_gap` to `max_gap` after the start of the last
+/// placed one (an unplaceable meeting moves the anchor to the end of its window). Each gets the
+/// best slot schedule() finds with `top` = 1 and its participants required. Cost: one
+/// schedule() per meeting. Throws what schedule() throws.
+std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
+                                      const Cadence& cadence = {}, const ScheduleOptions& options = {});
 
 /// The schedule as JSON (the CLI's --format json and Python's to_dict()).
 nlohmann::ordered_json to_json(const Schedule& s);
