@@ -248,7 +248,7 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
 }
 
 std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
-                                      const Cadence& cadence, const ScheduleOptions& options) {
+                                      const Spacing& cadence, const ScheduleOptions& options) {
   if (cadence.min_gap > cadence.max_gap) throw Error("the cadence's minimum gap is longer than its maximum");
   std::vector<Placement> out;
   std::optional<Instant> anchor;  // start of the last placed meeting

@@ -123,7 +123,7 @@ std::string format_utc(Instant t);
 std::string format_in_zone(Instant t, std::string_view timezone);
 
 /// Spacing of consecutive meetings, start to start ("every 3-4 weeks": 21 and 28 days).
-struct Cadence {
+struct Spacing {
   std::chrono::days min_gap{21};
   std::chrono::days max_gap{28};
 };
@@ -142,7 +142,7 @@ struct Placement {
 /// best slot schedule() finds with `top` = 1 and its participants required. Cost: one
 /// schedule() per meeting. Throws what schedule() throws.
 std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
-                                      const Cadence& cadence = {}, const ScheduleOptions& options = {});
+                                      const Spacing& spacing = {}, const ScheduleOptions& options = {});
 
 /// The schedule as JSON (the CLI's --format json and Python's to_dict()).
 nlohmann::ordered_json to_json(const Schedule& s);

@@ -293,7 +293,7 @@ TEST_CASE("a timeline placed greedily with a cadence", "[meetings][schedule][pla
       {"id": "long", "kind": "in-person", "duration": "PT5H", "participants": ["ed", "hi"]},
       {"id": "c2", "kind": "connecting-call", "duration": "PT1H", "participants": ["ed", "hi"]}],
     "availability": [{"person": "ed", "busy": [{"start": "2027-05-03T00:00", "end": "2027-05-05T00:00"}]}]})");
-  auto placed = place_meetings(p, {"plan", "c1", "long", "c2"}, Cadence{std::chrono::days{21}, std::chrono::days{28}});
+  auto placed = place_meetings(p, {"plan", "c1", "long", "c2"}, Spacing{std::chrono::days{21}, std::chrono::days{28}});
   REQUIRE(placed.size() == 4);
   REQUIRE(placed[0].slot);
   CHECK(format_utc(placed[0].slot->start) == "2027-04-12T15:00:00Z");  // Monday 09:00 in Denver
@@ -309,6 +309,6 @@ TEST_CASE("a timeline placed greedily with a cadence", "[meetings][schedule][pla
   REQUIRE(placed[3].slot);
   CHECK(placed[3].window_start == placed[2].window_end - std::chrono::hours{5} + std::chrono::days{21});
   CHECK(format_in_zone(placed[3].slot->start, "Pacific/Honolulu").substr(11) == "09:00");
-  CHECK_THROWS_WITH(place_meetings(p, {"plan"}, Cadence{std::chrono::days{30}, std::chrono::days{7}}),
+  CHECK_THROWS_WITH(place_meetings(p, {"plan"}, Spacing{std::chrono::days{30}, std::chrono::days{7}}),
                     "the cadence's minimum gap is longer than its maximum");
 }
