@@ -167,15 +167,6 @@ void print_compare(std::ostream& out, const Comparison& c) {
   for (const auto& id : c.no_longer_central) out << "  no longer central: " << id << "\n";
 }
 
-void write_output(const Options& o, const std::string& text) {
-  if (o.out.empty() || o.out == "-") {
-    std::cout << text;
-    return;
-  }
-  std::ofstream f(o.out, std::ios::binary);
-  f << text;
-  if (!f.flush()) throw IoError(o.out, "cannot write");
-}
 
 }  // namespace
 
@@ -231,7 +222,7 @@ void add_graph(CLI::App& app, int& exit_code) {
         }
         if (o.format == "json") text << OJson({{"file", o.file}, {"compare", to_json(c)}}).dump(2) << "\n";
         else print_compare(text, c);
-        write_output(o, text.str());
+        write_output(o.out, text.str());
         return;
       }
       ExportOptions eo;
@@ -263,7 +254,7 @@ void add_graph(CLI::App& app, int& exit_code) {
           print_text(text, p, g, m, gaps);
         }
       }
-      write_output(o, text.str());
+      write_output(o.out, text.str());
     } catch (const ValidationError& e) {
       for (const auto& issue : e.errors()) std::cout << issue.str() << '\n';
       exit_code = bad_input;

@@ -77,13 +77,7 @@ void add_groups(CLI::App& app, int& exit_code) {
              << b.score.pairs << " pairs from different organizations, " << b.score.new_pairs << " with no tie yet; seed "
              << b.seed << "\n";
       }
-      if (opts->out.empty() || opts->out == "-") {
-        std::cout << text.str();
-      } else {
-        std::ofstream f(opts->out, std::ios::binary);
-        f << text.str();
-        if (!f.flush()) throw IoError(opts->out, "cannot write");
-      }
+      write_output(opts->out, text.str());
     } catch (const ValidationError& e) {
       for (const auto& issue : e.errors()) std::cout << issue.str() << '\n';
       exit_code = bad_input;

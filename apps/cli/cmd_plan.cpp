@@ -90,8 +90,7 @@ void add_plan(CLI::App& app, int& exit_code) {
       } else {
         out = plan_text(plan);
       }
-      if (opts->output.empty()) std::cout << out;
-      else write_file_atomically(opts->output, out);
+      write_output(opts->output, out);
     } catch (const ValidationError& e) {
       for (const auto& issue : e.errors()) std::cout << issue.str() << '\n';
       exit_code = bad_input;

@@ -141,13 +141,7 @@ void add_schedule(CLI::App& app, int& exit_code) {
       } else {
         print_text(text, p, s);
       }
-      if (opts->output.empty()) {
-        std::cout << text.str();
-      } else {
-        std::ofstream f(opts->output, std::ios::binary);
-        f << text.str();
-        if (!f.flush()) throw IoError(opts->output, "cannot write");
-      }
+      write_output(opts->output, text.str());
     } catch (const ValidationError& e) {
       for (const auto& issue : e.errors()) std::cout << issue.str() << '\n';
       exit_code = bad_input;

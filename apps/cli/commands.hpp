@@ -17,7 +17,8 @@ enum Exit : int { ok = 0, failure = 1, bad_input = 2 };
 Partnership load_input(const std::string& path);
 
 /// Writes `text` to standard output when `path` is empty or "-", else to the file `path`
-/// (replaced). Throws IoError if the file cannot be written.
+/// (written to a temporary file and renamed over it, so a failed write leaves the old file).
+/// Throws IoError if the file cannot be written.
 void write_output(const std::string& path, const std::string& text);
 
 /// Registers `partnerkit validate`; the callback stores its exit code in `exit_code`.

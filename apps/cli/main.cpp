@@ -1,7 +1,4 @@
 // partnerkit: command-line entry point.
-#include <cerrno>
-#include <cstring>
-#include <fstream>
 #include <iostream>
 #include <iterator>
 
@@ -20,11 +17,7 @@ void write_output(const std::string& path, const std::string& text) {
     std::cout << text;
     return;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) throw IoError(path, std::string("cannot write: ") + std::strerror(errno), errno);
-  out << text;
-  out.flush();
-  if (!out) throw IoError(path, std::string("cannot write: ") + std::strerror(errno), errno);
+  write_file_atomically(path, text);
 }
 
 }  // namespace partnerkit::cli
