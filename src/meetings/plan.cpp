@@ -40,7 +40,7 @@ const date::time_zone* zone(std::string_view name) {
 unsigned iso_weekday(ch::sys_days d) { return ch::weekday(d).iso_encoding(); }
 
 bool is_working_day(ch::sys_days d, const WorkingHours& w) {
-  return std::find(w.days.begin(), w.days.end(), iso_weekday(d)) != w.days.end();
+  return std::find(w.days.begin(), w.days.end(), ch::weekday(d)) != w.days.end();
 }
 
 // The first working day on or after d (d itself if the week has no working day).
@@ -397,7 +397,9 @@ std::vector<PlanIssue> check_plan(const Plan& plan, const PlanOptions& o) {
       bool ok = is_working_day(sday, w) && s >= day + w.start && e <= day + w.end;
       if (!ok)
         outside.push_back(label + " (" + local_text(s) + "-" + clock_label(ch::duration_cast<Minutes>(e - day)) + " " +
-                          tz + ")");
+                          tz + (w == o.working_hours ? std::string()
+                                                     : "; works " + clock_label(w.start) + "-" + clock_label(w.end)) +
+                          ")");
     };
     std::size_t known = 0;
     for (const auto& id : m.participants) {
@@ -405,7 +407,7 @@ std::vector<PlanIssue> check_plan(const Plan& plan, const PlanOptions& o) {
       if (!person) continue;
       ++known;
       check_person(person->name.empty() ? person->id : person->name, person->timezone.value_or(m.timezone),
-                   o.working_hours);
+                   person->working_hours.value_or(o.working_hours));
     }
     if (known == 0) check_person("the meeting's own zone", m.timezone, o.working_hours);
     if (!outside.empty()) {

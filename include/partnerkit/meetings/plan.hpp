@@ -41,13 +41,6 @@ struct PlannedMeeting {
   friend bool operator==(const PlannedMeeting&, const PlannedMeeting&) = default;
 };
 
-/// The hours a person (or, by default, everyone) works, in their own time zone.
-struct WorkingHours {
-  Minutes start{8 * 60};  ///< 08:00
-  Minutes end{17 * 60};   ///< 17:00
-  std::vector<unsigned> days{1, 2, 3, 4, 5};  ///< ISO weekdays (1 Monday ... 7 Sunday)
-  friend bool operator==(const WorkingHours&, const WorkingHours&) = default;
-};
 
 /// How to generate and check a plan. Defaults follow the toolkit.
 struct PlanOptions {
@@ -63,7 +56,8 @@ struct PlanOptions {
   bool annual_retreat = true;            ///< a retreat a year after the first in-person session
   Minutes call_time{10 * 60};            ///< clock start of calls
   Minutes in_person_time{9 * 60};        ///< clock start of in-person sessions and retreats
-  WorkingHours working_hours;            ///< used for people whose document gives none
+  /// Used for people whose document gives no working_hours: 08:00-17:00, Monday to Friday.
+  WorkingHours working_hours{Minutes{8 * 60}, Minutes{17 * 60}};
   int min_span_months = 3;               ///< shorter timelines are reported (toolkit: at least 3-4 months)
   friend bool operator==(const PlanOptions&, const PlanOptions&) = default;
 };

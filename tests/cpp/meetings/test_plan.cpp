@@ -157,6 +157,23 @@ TEST_CASE("a plan from a document's meetings, checked in every participant's tim
   CHECK(plan(doc).meetings == p.meetings);
 }
 
+TEST_CASE("a person's own working hours from the document replace the plan's default", "[meetings][plan]") {
+  Partnership doc = load(pt::example("state-cac-voca.json"));
+  for (auto& person : doc.people)
+    if (person.id == "kkealoha") person.working_hours = WorkingHours{Minutes{5 * 60}, Minutes{13 * 60}};
+  Plan p = plan(doc);
+  // 9:00am-3:00pm in Denver is 5:00am-11:00am in Honolulu: inside 5:00-13:00, so no finding.
+  CHECK(p.issues.empty());
+  for (auto& person : doc.people)
+    if (person.id == "kkealoha") person.working_hours = WorkingHours{Minutes{6 * 60}, Minutes{13 * 60}};
+  Plan q = plan(doc);
+  // The calls at 10:00am in Denver are 6:00am there: inside; the in-person days start at 5:00am.
+  REQUIRE(codes(q.issues) == Strings(3, "outside_working_hours"));
+  CHECK(q.issues[0].message ==
+        "in-person-1 (2027-05-11 9:00am-3:00pm America/Denver) is outside working hours (8:00am-5:00pm on working "
+        "days) for Kalani Kealoha (2027-05-11 5:00am-11:00am Pacific/Honolulu; works 6:00am-1:00pm)");
+}
+
 TEST_CASE("every check explains itself", "[meetings][plan]") {
   Plan p;
   p.name = "Checks";
@@ -164,8 +181,10 @@ TEST_CASE("every check explains itself", "[meetings][plan]") {
   p.organizations = {{"chapter", "CAC State Chapter", std::nullopt, true, Json::object()},
                      {"voca", "VOCA Administering Agency", std::nullopt, true, Json::object()},
                      {"court", "District Court", std::nullopt, false, Json::object()}};
-  Person boss{"boss", "Pat Lee", "chapter", std::nullopt, true, false, "America/Denver", std::nullopt, Json::object()};
-  Person judge{"judge", "Sam Ortiz", "court", std::nullopt, true, false, "America/New_York", std::nullopt, Json::object()};
+  Person boss{"boss", "Pat Lee", "chapter", std::nullopt, true, false, "America/Denver", std::nullopt, Json::object(),
+              std::nullopt};
+  Person judge{"judge", "Sam Ortiz", "court", std::nullopt, true, false, "America/New_York", std::nullopt,
+               Json::object(), std::nullopt};
   p.people = {boss, judge};
   p.meetings = {meeting("call", "planning-call", "2027-04-12T10:00", 60),
                 meeting("day", "in-person", "2027-04-12T10:30", 300),     // overlaps the call
