@@ -6,9 +6,6 @@
 #include "io/detail.hpp"
 
 namespace partnerkit::detail {
-namespace {
-
-using IdIndex = std::unordered_map<std::string, std::string>;  // id -> pointer of its first use
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -24,6 +21,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   }
   return row[b.size()];
 }
+
+namespace {
+
+using IdIndex = std::unordered_map<std::string, std::string>;  // id -> pointer of its first use
+
 
 // A value of the document in a message: JSON-quoted, shortened (describe_value), any bytes.
 std::string shown(const std::string& text) { return describe_value(Json(text)); }

@@ -45,4 +45,7 @@ void check_semantics(const Json& doc, const std::string& source, std::vector<Iss
 /// `"text"` (JSON-escaped, shortened) or a description of a non-string value, for messages.
 std::string describe_value(const Json& value);
 
+/// Levenshtein distance (insertions, deletions, substitutions of bytes), for "did you mean".
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
 }  // namespace partnerkit::detail

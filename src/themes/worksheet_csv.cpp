@@ -51,21 +51,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 struct Candidate {
   std::string shown;                // what the message suggests: "voca" (Name)
   std::vector<std::string> names;  // lower-cased id, name or title
@@ -80,7 +65,7 @@ std::string did_you_mean(std::string_view given, const std::vector<Candidate>& c
   for (const auto& c : candidates)
     for (const auto& name : c.names) {
       if (name.size() > 200) continue;
-      std::size_t d = edit_distance(g, name);
+      std::size_t d = partnerkit::detail::edit_distance(g, name);
       if (d <= std::max<std::size_t>(2, name.size() / 3) && (!best || d < best_distance)) {
         best = &c;
         best_distance = d;
