@@ -510,7 +510,9 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
   std::size_t alive_count = G;
   while (alive_count > k && !heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), cmp);
-    auto [sz, a] = heap.back();
+    // Plain variables, not a structured binding: the lambda below captures `a` (clang 14 cannot).
+    const std::size_t sz = heap.back().first;
+    const Index a = heap.back().second;
     heap.pop_back();
     if (!alive[a] || size[a] != sz) continue;
     std::vector<Index> cands;

@@ -96,7 +96,9 @@ PartialAggregate& PartialAggregate::merge(const PartialAggregate& other) {
     }
     remap[t] = it->second;
     auto& s = surfaces_[it->second];
-    for (const auto& [surface, count] : other.surfaces_[t]) {
+    for (const auto& entry : other.surfaces_[t]) {
+      const auto& surface = entry.first;  // not a structured binding: captured below (clang 14)
+      const auto count = entry.second;
       auto f = std::find_if(s.begin(), s.end(), [&](const auto& p) { return p.first == surface; });
       if (f == s.end()) {
         s.emplace_back(surface, count);
@@ -268,6 +270,13 @@ PartialAggregate PartialAggregate::from_binary(std::span<const std::uint8_t> byt
     j = nlohmann::json::from_msgpack(bytes.begin(), bytes.end());
   } catch (const nlohmann::json::exception& e) {
     throw ValidationError(file, "", std::string("not a MessagePack partial aggregate: ") + e.what());
+  }
+  // MessagePack strings may hold any bytes; a partial aggregate's text is UTF-8 like its JSON form.
+  try {
+    (void)j.dump();
+  } catch (const nlohmann::json::type_error& e) {
+    throw ValidationError(file, "", std::string("expected UTF-8 text in every string of the partial aggregate: ") +
+                                        e.what());
   }
   return from_json(j, file);
 }

@@ -114,4 +114,9 @@ TEST_CASE("malformed partial aggregates are rejected with every problem", "[them
   CHECK_THROWS_AS(PartialAggregate::from_json(nlohmann::json::array(), "p.json"), ValidationError);
   std::vector<std::uint8_t> junk{0xc1, 0x00, 0xff};
   CHECK_THROWS_AS(PartialAggregate::from_binary(junk, "p.bin"), ValidationError);
+  // MessagePack {"format": "\x86"}: a string that is not UTF-8 (found by fuzz_lexicon; it escaped
+  // as nlohmann's type_error when the lexicon was dumped).
+  std::vector<std::uint8_t> not_utf8{0x81, 0xa6, 'f', 'o', 'r', 'm', 'a', 't', 0xa1, 0x86};
+  CHECK_THROWS_WITH(PartialAggregate::from_binary(not_utf8, "p.bin"),
+                    Catch::Contains("p.bin: /: expected UTF-8 text in every string of the partial aggregate"));
 }
