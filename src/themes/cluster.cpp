@@ -335,11 +335,9 @@ struct Groups {
   std::vector<std::vector<Index>> members;  // entries of each group, ascending
 };
 
-// Assigns each usable entry to the group whose (unit, truncated) centroid is most similar.
-// Returns the new membership (-1 kept for entries with no positive similarity when
-// `positive_only`); entries of no group keep their current group.
-std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, const std::vector<int>& current,
-                          const std::vector<bool>& usable, bool positive_only, std::size_t truncate) {
+// The centroid of every group, truncated to its `truncate` largest weights (ties by term id) and
+// scaled to unit length.
+std::vector<SparseVec> unit_centroids(const Rows& x, std::size_t dims, const Groups& gs, std::size_t truncate) {
   const std::size_t G = gs.members.size();
   std::vector<SparseVec> cents(G);
   tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
@@ -359,6 +357,16 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
       for (auto& e : v) e.w = static_cast<float>(e.w / nv);
     cents[c] = std::move(v);
   });
+  return cents;
+}
+
+// Assigns each usable entry to the group whose (unit, truncated) centroid is most similar.
+// Returns the new membership (-1 kept for entries with no positive similarity when
+// `positive_only`); entries of no group keep their current group.
+std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, const std::vector<int>& current,
+                          const std::vector<bool>& usable, bool positive_only, std::size_t truncate) {
+  const std::size_t G = gs.members.size();
+  const std::vector<SparseVec> cents = unit_centroids(x, dims, gs, truncate);
   std::vector<std::vector<Entry>> index(dims);
   for (Index c = 0; c < G; ++c)
     for (auto e : cents[c]) index[e.id].push_back({c, e.w});
@@ -400,25 +408,7 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
 // the groups can be many.
 std::vector<int> reassign_local(const Rows& x, std::size_t dims, const Groups& gs, const std::vector<int>& current,
                                 const Graph& g, std::size_t truncate) {
-  const std::size_t G = gs.members.size();
-  std::vector<SparseVec> cents(G);
-  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
-    SparseVec v = centroid(x, gs.members[c], dims);
-    if (v.size() > truncate) {
-      std::vector<Entry> sorted = v;
-      std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(truncate), sorted.end(),
-                       [](const Entry& a, const Entry& b) {
-                         return std::abs(a.w) > std::abs(b.w) || (std::abs(a.w) == std::abs(b.w) && a.id < b.id);
-                       });
-      sorted.resize(truncate);
-      std::sort(sorted.begin(), sorted.end(), [](const Entry& a, const Entry& b) { return a.id < b.id; });
-      v = std::move(sorted);
-    }
-    double nv = norm(v);
-    if (nv > 0)
-      for (auto& e : v) e.w = static_cast<float>(e.w / nv);
-    cents[c] = std::move(v);
-  });
+  const std::vector<SparseVec> cents = unit_centroids(x, dims, gs, truncate);
   auto score = [&](std::size_t i, std::size_t c) {
     const SparseVec& v = cents[c];
     double s = 0;
