@@ -4,11 +4,13 @@
 #include <algorithm>
 
 #include "io/embedded.hpp"
+#include "meetings/detail.hpp"
 #include "partnerkit/core/error.hpp"
 #include "partnerkit/io/document.hpp"
 
 namespace partnerkit::meetings {
-namespace {
+
+namespace detail {
 
 std::string minutes_text(Minutes m) {
   auto n = m.count();
@@ -17,6 +19,12 @@ std::string minutes_text(Minutes m) {
   if (n % 60) out += " " + std::to_string(n % 60) + " minutes";
   return out;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::minutes_text;
 
 std::string quoted(const std::string& s) { return "\"" + s + "\""; }
 

@@ -17,4 +17,7 @@ std::chrono::sys_seconds to_utc(LocalDateTime t, std::string_view timezone);
 /// agenda starts when the meeting does.
 const Agenda* agenda_of(const Plan& plan, const PlannedMeeting& m);
 
+/// "45 minutes", "1 hour", "2 hours 30 minutes": a length in agenda and plan findings.
+std::string minutes_text(Minutes m);
+
 }  // namespace partnerkit::meetings::detail

@@ -84,14 +84,6 @@ const char* ordinal_word(int n) {
 
 std::string day_text(ch::sys_days d) { return format_date(ch::year_month_day(d)); }
 
-std::string minutes_text(Minutes m) {
-  auto n = m.count();
-  if (n < 60) return std::to_string(n) + (n == 1 ? " minute" : " minutes");
-  std::string out = std::to_string(n / 60) + (n / 60 == 1 ? " hour" : " hours");
-  if (n % 60) out += " " + std::to_string(n % 60) + " minutes";
-  return out;
-}
-
 // What the template says about the formation phase.
 struct TemplateShape {
   bool planning_call = false;
@@ -327,7 +319,7 @@ std::vector<PlanIssue> check_plan(const Plan& plan, const PlanOptions& o) {
     if (latest && a.start < latest->end)
       out.push_back({"overlap", {latest->m->id, a.m->id},
                      a.m->id + " (" + when_text(*a.m) + ") starts " +
-                         minutes_text(ch::duration_cast<Minutes>(latest->end - a.start)) + " before " + latest->m->id +
+                         detail::minutes_text(ch::duration_cast<Minutes>(latest->end - a.start)) + " before " + latest->m->id +
                          " (" + when_text(*latest->m) + ") ends; people cannot attend both"});
     if (!latest || a.end > latest->end) latest = &a;
   }
