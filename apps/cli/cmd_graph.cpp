@@ -2,7 +2,6 @@
 //                       [--format text|json|dot|graphml|svg] [-o OUT] [--compare OTHER_DATE_OR_FILE]
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <numeric>
@@ -166,7 +165,6 @@ void print_compare(std::ostream& out, const Comparison& c) {
   for (const auto& id : c.became_central) out << "  became central: " << id << "\n";
   for (const auto& id : c.no_longer_central) out << "  no longer central: " << id << "\n";
 }
-
 
 }  // namespace
 

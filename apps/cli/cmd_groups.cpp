@@ -1,5 +1,4 @@
 // partnerkit groups FILE --meeting ID --groups K [--seed N] [--apart A,B]... [--together A,B,...]...
-#include <fstream>
 #include <iostream>
 #include <sstream>
 

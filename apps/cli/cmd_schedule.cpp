@@ -1,5 +1,4 @@
 // partnerkit schedule FILE --meeting ID [--calendar PERSON=FILE.ics]... [--top N] [--format text|json]
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
