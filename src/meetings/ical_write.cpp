@@ -43,12 +43,15 @@ icaltimetype utc_time(ch::sys_seconds t) {
                                        icaltimezone_get_utc_timezone());
 }
 
-// Parameter values cannot hold a double quote or a line break (RFC 5545 3.2); libical quotes the rest.
+// A parameter value (CN): libical writes double quotes and line breaks with RFC 6868's ^' and ^n
+// and quotes the rest, so names come back byte for byte; only CR is folded into the line break.
 std::string parameter_text(std::string s) {
-  for (char& c : s)
-    if (c == '"') c = '\'';
-    else if (c == '\n' || c == '\r' || c == '\t') c = ' ';
-  return s;
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (s[i] != '\r') out += s[i];
+    else if (i + 1 == s.size() || s[i + 1] != '\n') out += '\n';
+  return out;
 }
 
 // The VTIMEZONE of a zone: one STANDARD or DAYLIGHT observance per transition in [from, to),
