@@ -204,7 +204,7 @@ TEST_CASE("did-you-mean suggestions stay cheap with long ids", "[io][malformed][
   ValidationError e = pt::validation_error(text);
   double elapsed = seconds_since(start);
   CHECK(e.errors().size() == 20);
-  CHECK(elapsed < 1.0);
+  CHECK(elapsed < pt::hang_limit(1.0));
 }
 
 TEST_CASE("did-you-mean suggestions stay cheap with many unknown references", "[io][malformed][slow]") {
@@ -221,7 +221,7 @@ TEST_CASE("did-you-mean suggestions stay cheap with many unknown references", "[
   double elapsed = seconds_since(start);
   REQUIRE(e.errors().size() == 10000);
   CHECK(e.errors()[0].message == R"(expected a known organization id, got "orgX100000" (did you mean "org100000"?))");
-  CHECK(elapsed < 2.0);
+  CHECK(elapsed < pt::hang_limit(2.0));
 }
 
 TEST_CASE("a 50 MB generated valid document loads", "[io][malformed][slow]") {

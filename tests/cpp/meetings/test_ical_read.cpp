@@ -182,7 +182,7 @@ TEST_CASE("every calendar of the corpus loads or fails cleanly, quickly", "[meet
       }
     }
     CHECK(loaded == expected.at(name));
-    CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds{3});
+    CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() < pt::hang_limit(3.0));
   }
   CHECK(files == 90);
 }

@@ -21,6 +21,23 @@ std::filesystem::path example(std::string_view name);
 /// tests/data/NAME
 std::filesystem::path data(std::string_view name);
 
+/// A hang guard's limit: `seconds` in a normal build, ten times that under a sanitizer (which
+/// slows code 3-10x). Guards catch runaway work (a quadratic path, a parser loop), never speed:
+/// speed is measured in benchmarks/.
+constexpr double hang_limit(double seconds) {
+#if defined(__SANITIZE_ADDRESS__)
+  return 10 * seconds;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+  return 10 * seconds;
+#else
+  return seconds;
+#endif
+#else
+  return seconds;
+#endif
+}
+
 std::string read_text(const std::filesystem::path& path);
 void write_text(const std::filesystem::path& path, std::string_view text);
 
