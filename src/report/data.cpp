@@ -327,6 +327,7 @@ OJson worksheets_section(const Partnership& p, const Names& name) {
                          {"count", q.entries.size()},
                          {"themes", std::move(ts)},
                          {"unassigned", texts(q.unassigned)},
+                         {"has_unassigned", !q.unassigned.empty()},
                          {"unique", std::move(unique)}});
   }
   return OJson{{"available", true},
@@ -414,6 +415,7 @@ nlohmann::ordered_json data(const Partnership& p, const Options& options) {
             {"generator", std::string("partnerkit ") + version}};
   st::GapOptions go;
   go.on = on;
+  go.max_introductions = 5;  // the best few: a handout, not the analysis
   st::Gaps gaps = st::find_gaps(p, go);
   OJson stage = stage_section(p, on, name);
   OJson roster = roster_section(p, gaps, name);
