@@ -2,6 +2,7 @@
 // own so the template engine compiles beside the rest (DEPENDENCIES.md P15).
 #include <kainjow/mustache.hpp>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 #include <string>
@@ -59,12 +60,21 @@ std::string number(double x) {
 }
 
 /// JSON to Mustache data: null is false (so {{^x}} shows what to say instead), numbers are text
-/// (floating point with two decimals).
+/// (floating point with two decimals), a list of texts also comes joined as KEY_text.
 mu::data to_mustache(const OJson& j) {
   switch (j.type()) {
     case OJson::value_t::object: {
       mu::data d{mu::data::type::object};
-      for (const auto& [k, v] : j.items()) d.set(k, to_mustache(v));
+      for (const auto& [k, v] : j.items()) {
+        d.set(k, to_mustache(v));
+        // A list of texts also comes joined, as KEY_text ("a; b; c"): Mustache cannot tell the
+        // last item of a list.
+        if (v.is_array() && std::all_of(v.begin(), v.end(), [](const OJson& x) { return x.is_string(); })) {
+          std::string joined;
+          for (const auto& x : v) joined += (joined.empty() ? "" : "; ") + x.get<std::string>();
+          d.set(k + "_text", joined);
+        }
+      }
       return d;
     }
     case OJson::value_t::array: {
