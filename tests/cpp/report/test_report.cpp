@@ -2,6 +2,10 @@
 // Markdown and JSON, the embedded calendar and picture.
 #include <catch2/catch.hpp>
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <cstdlib>
 #include <regex>
 
 #include "partnerkit/io/document.hpp"
@@ -72,6 +76,22 @@ Partnership hostile_document() {
   doc["meetings"][0]["title"] = script;
   doc["meetings"][0]["location"] = breakout;
   return from_json(doc);
+}
+
+/// Markdown to HTML by cmark-gfm with the table extension (raw HTML left as it is, so that any
+/// that got through would show).
+std::string cmark_html(const std::string& md) {
+  cmark_gfm_core_extensions_ensure_registered();
+  cmark_parser* parser = cmark_parser_new(CMARK_OPT_UNSAFE);
+  cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension("table"));
+  cmark_parser_feed(parser, md.data(), md.size());
+  cmark_node* doc = cmark_parser_finish(parser);
+  char* html = cmark_render_html(doc, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser));
+  std::string out(html);
+  std::free(html);
+  cmark_node_free(doc);
+  cmark_parser_free(parser);
+  return out;
 }
 
 }  // namespace
@@ -204,6 +224,21 @@ TEST_CASE("report: user text is escaped in HTML and Markdown, never expanded", "
   // No user text starts a line of its own: the ideas' "- ..." stays inside its table cell.
   CHECK(md.find("\n- # Heading") == std::string::npos);
   CHECK(md.find("| \\- \\# Heading \\*\\*bold\\*\\*") != std::string::npos);
+
+  // Read by a real Markdown parser (cmark-gfm, raw HTML allowed): user text stays text.
+  std::string rendered = cmark_html(md);
+  CHECK(rendered.find("<script") == std::string::npos);
+  CHECK(rendered.find("<img") == std::string::npos);
+  CHECK(rendered.find("<b>") == std::string::npos);
+  CHECK(rendered.find("<strong>bold</strong>") == std::string::npos);
+  CHECK(rendered.find("href=\"http://example.org\"") == std::string::npos);
+  CHECK(rendered.find("<h1>Heading") == std::string::npos);
+  CHECK(rendered.find("<code>code</code>") == std::string::npos);
+  CHECK(rendered.find("# Heading **bold** [link](http://example.org) | cell | `code` &lt;b&gt;b&lt;/b&gt;") != std::string::npos);
+  CHECK(rendered.find("&lt;script&gt;alert('x')&lt;/script&gt;") != std::string::npos);
+  CHECK(rendered.find("{{mustache}} {{{raw}}} {{#name}}x{{/name}}") != std::string::npos);
+  CHECK(rendered.find("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;") != std::string::npos);
+  CHECK(rendered.find(rtl) != std::string::npos);
 }
 
 TEST_CASE("report: escape_markdown neutralises Markdown and HTML, keeps numbers readable", "[report]") {
