@@ -188,7 +188,7 @@ void add_graph(CLI::App& app, int& exit_code) {
   cmd->add_option("--layout", opts->layout, "Graphviz layout for svg")->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "dot", "graphml", "svg"}))->capture_default_str();
-  cmd->add_option("-o,--output", opts->out, "Write the output here instead of standard output");
+  cmd->add_option("-o,--output", opts->out, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     const Options& o = *opts;
     try {

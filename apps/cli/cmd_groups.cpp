@@ -39,7 +39,7 @@ void add_groups(CLI::App& app, int& exit_code) {
   cmd->add_option("--apart", opts->apart, "Two person ids that must be in different groups, A,B (repeatable)");
   cmd->add_option("--together", opts->together, "Person ids that must share a group, A,B,... (repeatable)");
   cmd->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  cmd->add_option("-o,--output", opts->out, "Write the output here instead of standard output");
+  cmd->add_option("-o,--output", opts->out, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     try {
       Partnership p = load_input(opts->file);

@@ -75,7 +75,7 @@ void add_ideas(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "md"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  cmd->add_option("-o,--output", opts->output, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     themes::IdeaOptions options;
     options.method = *themes::parse_rank_method(opts->method);

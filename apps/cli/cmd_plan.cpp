@@ -56,7 +56,7 @@ void add_plan(CLI::App& app, int& exit_code) {
       ->check(CLI::Range(0, 120))->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "ics", "md", "html"}))->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Write to this file (atomically) instead of standard output");
+  cmd->add_option("-o,--output", opts->output, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     try {
       Partnership p = load_input(opts->file);

@@ -89,7 +89,7 @@ void add_schedule(CLI::App& app, int& exit_code) {
   cmd->add_option("--granularity", opts->granularity, "Slots start on multiples of this many minutes")
       ->capture_default_str()->check(CLI::Range(1, 1440));
   cmd->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  cmd->add_option("-o,--output", opts->output, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     try {
       Partnership p = load_input(opts->file);

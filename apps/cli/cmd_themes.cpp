@@ -89,7 +89,7 @@ void add_themes(CLI::App& app, int& exit_code) {
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "md", "csv"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  cmd->add_option("-o,--output", opts->output, "Write the output to this file (atomically) instead of standard output");
   cmd->callback([opts, &exit_code] {
     if (opts->files.empty() == opts->texts.empty()) {
       std::cerr << "partnerkit themes: expected partnership documents or --texts FILE (one of the two)\n";

@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,26 @@ void add_schedule(CLI::App& app, int& exit_code);
 void add_graph(CLI::App& app, int& exit_code);
 /// Registers `partnerkit plan`.
 void add_plan(CLI::App& app, int& exit_code);
+/// Registers `partnerkit report`.
+void add_report(CLI::App& app, int& exit_code);
+
+/// Progress on standard error for a command that runs longer than a second: "partnerkit NAME:
+/// working..." once the second is up, then "partnerkit NAME: done in T s". Nothing when standard
+/// error is not a terminal or with --quiet. PARTNERKIT_PROGRESS_AFTER (seconds) changes the
+/// second, for tests. Finishes in its destructor if finish() was not called.
+class Progress {
+ public:
+  Progress() = default;
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+  ~Progress();
+  /// Starts the clock for command `name` (a no-op when `enabled` is false).
+  void start(std::string name, bool enabled);
+  void finish();
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
 
 }  // namespace partnerkit::cli

@@ -68,6 +68,7 @@ void bind_meetings(py::module_& m);
 void bind_summary(py::module_& m);
 void bind_themes(py::module_& m);
 void bind_schedule(py::module_& m);
+void bind_report(py::module_& m);
 
 }  // namespace partnerkit::python
 

@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   partnerkit::python::bind_themes(m);
   partnerkit::python::bind_summary(m);  // after bind_themes
   partnerkit::python::bind_schedule(m);
+  partnerkit::python::bind_report(m);
 }

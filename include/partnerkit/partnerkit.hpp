@@ -7,6 +7,7 @@
 #include "partnerkit/io/document.hpp"
 #include "partnerkit/meetings.hpp"
 #include "partnerkit/process.hpp"
+#include "partnerkit/report.hpp"
 #include "partnerkit/stakeholders.hpp"
 #include "partnerkit/themes.hpp"
 #include "partnerkit/version.hpp"

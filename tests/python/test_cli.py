@@ -182,3 +182,87 @@ def test_malformed_input_exits_2_with_file_and_pointer(cli: Path, tmp_path: Path
     assert lines, result.stderr
     assert all(line.startswith(f"{path}: /") for line in lines), lines
     assert any(expected in line for line in lines), lines
+
+
+COMMANDS = ["validate", "stage", "graph", "groups", "import-survey", "plan", "schedule", "themes", "ideas",
+            "import-worksheets", "report"]
+
+
+def test_version_is_the_projects(cli: Path) -> None:
+    import re
+
+    from conftest import REPO
+
+    cmake = (REPO / "CMakeLists.txt").read_text(encoding="utf-8")
+    version = re.search(r"project\(\s*partnerkit\s+VERSION\s+([0-9.]+)", cmake)
+    assert version
+    result = run(cli, "--version")
+    assert result.returncode == 0 and result.stdout == f"partnerkit {version.group(1)}\n"
+
+
+def test_main_help_lists_every_command(cli: Path) -> None:
+    result = run(cli, "--help")
+    assert result.returncode == 0
+    for command in COMMANDS:
+        assert f"\n  {command}" in result.stdout, command
+    assert "--quiet" in result.stdout and "Example: partnerkit " in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_an_example(cli: Path, command: str) -> None:
+    result = run(cli, command, "--help")
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    heading = next(i for i, line in enumerate(lines) if line.startswith("Example"))
+    example = lines[heading + 1].strip()
+    assert example.startswith(f"partnerkit {command} "), example
+    # Options spelled the same everywhere they apply.
+    if "--output" in result.stdout:
+        assert "-o,--output" in result.stdout
+    assert "--format" in result.stdout
+
+
+def run_with_terminal(cli: Path, *args: object, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Runs the command with standard error on a pseudo-terminal; returns its status and what it wrote there."""
+    import os
+
+    main, side = os.openpty()
+    try:
+        result = subprocess.run([cli, *map(str, args)], stdout=subprocess.DEVNULL, stderr=side, timeout=120,
+                                env={**os.environ, **(env or {})})
+        os.close(side)
+        side = -1
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return result.returncode, b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    finally:
+        if side >= 0:
+            os.close(side)
+        os.close(main)
+
+
+def test_progress_on_a_terminal_only(cli: Path, state_cac_voca_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "r.html"
+    # A run longer than the threshold (0 s here) says so on a terminal...
+    code, err = run_with_terminal(cli, "report", state_cac_voca_path, "-o", out, env={"PARTNERKIT_PROGRESS_AFTER": "0"})
+    assert code == 0
+    lines = err.splitlines()
+    assert lines[0] == "partnerkit report: working..."
+    assert lines[1].startswith("partnerkit report: done in ") and lines[1].endswith(" s")
+    # ...not with --quiet (before or after the command), not under the default second for a fast run...
+    for args in (["--quiet", "report"], ["report", "-q"]):
+        code, err = run_with_terminal(cli, *args, state_cac_voca_path, "-o", out, env={"PARTNERKIT_PROGRESS_AFTER": "0"})
+        assert (code, err) == (0, "")
+    code, err = run_with_terminal(cli, "validate", state_cac_voca_path)
+    assert (code, err) == (0, "")
+    # ...and not when standard error is a pipe.
+    result = subprocess.run([cli, "validate", state_cac_voca_path], capture_output=True, text=True, timeout=60,
+                            env={**__import__("os").environ, "PARTNERKIT_PROGRESS_AFTER": "0"})
+    assert result.returncode == 0 and result.stderr == ""

@@ -185,4 +185,4 @@ def test_cli_stage_bad_day(cli: Path, state_cac_voca_path: Path) -> None:
         [cli, "stage", state_cac_voca_path, "--on", "2027-02-30"], capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 2
-    assert "--on: expected a day that exists, YYYY-MM-DD, got \"2027-02-30\"" in result.stderr
+    assert result.stdout == 'partnerkit stage: --on: expected a day that exists, YYYY-MM-DD, got "2027-02-30"\n'

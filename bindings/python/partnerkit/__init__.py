@@ -46,6 +46,7 @@ from . import stakeholders
 from . import themes
 from . import meetings
 from . import schedule
+from . import report
 
 __version__: str = _core.version
 
@@ -87,4 +88,5 @@ __all__ = [
     "themes",
     "read_calendar",
     "schedule",
+    "report",
 ]
