@@ -3,6 +3,7 @@
 // `partnerkit schedule --format json`.
 #include "bindings.hpp"
 
+#include "partnerkit/meetings/plan.hpp"
 #include "partnerkit/meetings/schedule.hpp"
 
 namespace partnerkit::python {
@@ -115,6 +116,41 @@ void bind_schedule(py::module_& m) {
                std::to_string(s.reasons.size()) + ")";
       });
 
+  py::class_<Placement>(m, "Placement", "Where one meeting of a timeline went, or why it could not be placed.")
+      .def_readonly("meeting", &Placement::meeting)
+      .def_readonly("timezone", &Placement::timezone, "The meeting's zone, for display.")
+      .def_readonly("slot", &Placement::slot, "The slot it was placed at, or None.")
+      .def_property_readonly("window_start", [](const Placement& x) { return utc_datetime(x.window_start); },
+                             "Where it was looked for: earliest start (aware, UTC).")
+      .def_property_readonly("window_end", [](const Placement& x) { return utc_datetime(x.window_end); },
+                             "Where it was looked for: latest end (aware, UTC).")
+      .def_readonly("reasons", &Placement::reasons, "Why it was not placed, or who cannot come.")
+      .def("__repr__", [](const Placement& x) {
+        return "Placement(meeting='" + x.meeting + "', " +
+               (x.slot ? "start='" + format_utc(x.slot->start) + "'" : std::string("placed=False")) + ")";
+      });
+  py::class_<PlacedTimeline>(m, "PlacedTimeline", "A timeline placed greedily against people's hours and calendars.")
+      .def_readonly("placements", &PlacedTimeline::placements, "One per meeting, in the plan's order.")
+      .def_readonly("timezones", &PlacedTimeline::timezones, "Person id -> the zone their working hours are in.")
+      .def_property_readonly("warnings", [](const PlacedTimeline& t) {
+        std::vector<std::string> out;
+        for (const auto& w : t.warnings) out.push_back(w.str());
+        return out;
+      }, "What calendars held that was skipped, as 'FILE: line N: message'.")
+      .def_readonly("plan", &PlacedTimeline::plan,
+                    "The plan with the placed meetings moved and checked again ('unplaced' findings for the others).")
+      .def("to_dict", [](const PlacedTimeline& t) {
+        nlohmann::ordered_json j = to_json(t);
+        if (t.plan) j["plan"] = to_json(*t.plan);
+        return json_to_python(j);
+      }, "The placements as a dict (with the placed plan under 'plan'), as in `partnerkit plan --place --format json`.")
+      .def("__len__", [](const PlacedTimeline& t) { return t.placements.size(); })
+      .def("__repr__", [](const PlacedTimeline& t) {
+        std::size_t placed = 0;
+        for (const auto& x : t.placements) placed += x.slot ? 1 : 0;
+        return "PlacedTimeline(placed=" + std::to_string(placed) + ", meetings=" + std::to_string(t.placements.size()) + ")";
+      });
+
   m.def(
       "read_calendar",
       [](const std::filesystem::path& path, py::handle start, py::handle end, const std::string& timezone) {
@@ -142,6 +178,22 @@ void bind_schedule(py::module_& m) {
                   py::arg("base_dir") = py::none(),
                   "The best `top` slots for a meeting (an id, a Meeting, or None with required=[...]): ranked by "
                   "required attendees, then share, then the earliest; see docs/scheduling.md.");
+  partnership.def(
+      "place",
+      [](const Partnership& p, std::optional<Plan> plan, std::map<std::string, std::filesystem::path> calendars,
+         std::optional<std::filesystem::path> base_dir) {
+        ScheduleOptions o;
+        o.calendars = std::move(calendars);
+        if (base_dir) o.base_dir = *base_dir;
+        py::gil_scoped_release release;
+        return place_plan(p, plan ? *plan : meetings::plan(p), o);
+      },
+      py::arg("plan") = py::none(), py::kw_only(),
+      py::arg("calendars") = std::map<std::string, std::filesystem::path>{}, py::arg("base_dir") = py::none(),
+      "Places a plan (default: p.plan()) greedily: each meeting, in order, at the earliest time all its "
+      "participants can come (working hours, busy times, calendars) that keeps the plan's spacing from the "
+      "meeting before; see docs/scheduling.md. Raises Error for an unknown person or zone, ValidationError for "
+      "a calendar that cannot be read.");
 }
 
 }  // namespace partnerkit::python

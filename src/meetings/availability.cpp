@@ -123,9 +123,8 @@ Instant utc_of(LocalDateTime local, std::string_view timezone) { return utc_of(z
 
 std::string format_utc(Instant t) { return date::format("%FT%TZ", t); }
 
-std::string format_in_zone(Instant t, std::string_view timezone) {
-  auto local = local_of(zone_named(timezone), t);
-  return format_local_datetime(local);
-}
+LocalDateTime local_of(Instant t, std::string_view timezone) { return local_of(zone_named(timezone), t); }
+
+std::string format_in_zone(Instant t, std::string_view timezone) { return format_local_datetime(local_of(t, timezone)); }
 
 }  // namespace partnerkit::meetings

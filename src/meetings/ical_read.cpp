@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <cstring>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
@@ -53,8 +55,8 @@ using std::chrono::seconds;
 // ---- pre-scan: logical lines, BEGIN/END structure, limits ----
 
 struct Line {
-  std::size_t number;  // physical line where the logical line starts (1-based)
-  std::string text;    // unfolded, without line end
+  std::size_t number;      // physical line where the logical line starts (1-based)
+  std::string_view text;   // unfolded, without line end: into the file, or into Reader::folded
 };
 
 struct Comp {
@@ -70,7 +72,8 @@ struct Top {
 
 std::string upper(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');  // ASCII only: names are ASCII
   return out;
 }
 
@@ -114,6 +117,30 @@ std::string property_name(std::string_view line, std::size_t* parameters = nullp
   return upper(trim(line.substr(0, i)));
 }
 
+// True if the logical line is a property named `name` (ASCII letters compared without case).
+bool has_name(std::string_view line, std::string_view name) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) line.remove_prefix(1);
+  if (line.size() <= name.size()) return false;
+  for (std::size_t i = 0; i < name.size(); ++i)
+    if ((line[i] >= 'a' && line[i] <= 'z' ? static_cast<char>(line[i] - 'a' + 'A') : line[i]) != name[i]) return false;
+  char next = line[name.size()];
+  return next == ';' || next == ':' || next == ' ' || next == '\t';
+}
+
+// The properties the reader looks at, per component (everything inside a VTIMEZONE is kept).
+// The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
+// ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
+bool is_read(std::string_view component, std::string_view property, bool uids) {
+  if (component == "VEVENT") {
+    static constexpr std::string_view names[] = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE",
+                                                 "EXDATE", "RECURRENCE-ID", "STATUS", "TRANSP"};
+    for (auto n : names)
+      if (property == n) return true;
+    return uids && property == "UID";
+  }
+  return component == "VFREEBUSY" && property == "FREEBUSY";
+}
+
 std::string value_after_colon(std::string_view line) {
   auto colon = line.find(':');
   return colon == std::string_view::npos ? std::string() : upper(trim(line.substr(colon + 1)));
@@ -124,6 +151,7 @@ struct Reader {
   const CalendarOptions& options;
   std::vector<Issue> errors;
   std::vector<Issue> warnings;
+  std::deque<std::string> folded;  // unfolded text of folded lines (stable addresses)
 
   void error(std::size_t line, std::string message) {
     errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
@@ -153,18 +181,22 @@ struct Reader {
       }
       if (raw.empty() || raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
       if ((raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
-        if (lines.back().text.size() + raw.size() > lim.max_line_bytes) {
-          error(lines.back().number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
+        auto& last = lines.back();
+        if (last.text.size() + raw.size() > lim.max_line_bytes) {
+          error(last.number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
           return {};
         }
-        lines.back().text.append(raw.substr(1));
+        // A folded line gets its own storage (most lines are not folded and stay views of the file).
+        if (folded.empty() || last.text.data() != folded.back().data()) folded.emplace_back(last.text);
+        folded.back().append(raw.substr(1));
+        last.text = folded.back();
         continue;
       }
       if (raw.size() > lim.max_line_bytes) {
         error(number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
         return {};
       }
-      lines.push_back({number, std::string(raw)});
+      lines.push_back({number, raw});
     }
     if (lines.empty()) {
       error(0, "expected an iCalendar file (BEGIN:VCALENDAR), got an empty file");
@@ -173,7 +205,8 @@ struct Reader {
 
     std::vector<Top> tops;
     std::vector<std::size_t> stack;  // indexes into tops.back().comps
-    std::size_t components = 0;
+    std::size_t components = 0, in_vtimezone = 0;
+    const bool uids = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return has_name(l.text, "RECURRENCE-ID"); });
     for (const auto& line : lines) {
       std::size_t params = 0;
       std::string name = property_name(line.text, &params);
@@ -201,6 +234,7 @@ struct Reader {
         if (!stack.empty()) comps[stack.back()].properties.emplace_back("BEGIN", line.number);
         comps.push_back({comp, line.number, 0, {}});
         stack.push_back(comps.size() - 1);
+        if (comp == "VTIMEZONE") ++in_vtimezone;
       } else if (name == "END") {
         std::string comp = value_after_colon(line.text);
         if (stack.empty()) {
@@ -214,12 +248,15 @@ struct Reader {
           return {};
         }
         open.end_line = line.number;
+        if (open.name == "VTIMEZONE") --in_vtimezone;
         stack.pop_back();
       } else if (stack.empty()) {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
         broken = true;
       } else {
-        tops.back().comps[stack.back()].properties.emplace_back(name, line.number);
+        auto& comp = tops.back().comps[stack.back()];
+        comp.properties.emplace_back(name, line.number);
+        if (!in_vtimezone && !is_read(comp.name, name, uids)) continue;  // line numbers kept, libical skips it
       }
       if (!tops.empty() && (!stack.empty() || name == "END")) {
         tops.back().text += line.text;
@@ -400,6 +437,47 @@ bool essential(std::string_view message) {
       return true;
   }
   return false;
+}
+
+// A wall-clock time as a floating libical time (a date at midnight when `date`).
+icaltimetype ical_time(std::chrono::local_seconds local, bool date) {
+  auto days = std::chrono::floor<std::chrono::days>(local);
+  std::chrono::year_month_day ymd{std::chrono::sys_days{days.time_since_epoch()}};
+  std::chrono::hh_mm_ss hms{local - days};
+  icaltimetype t = icaltime_null_time();
+  t.year = static_cast<int>(ymd.year());
+  t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  t.is_date = date ? 1 : 0;
+  if (!date) {
+    t.hour = static_cast<int>(hms.hours().count());
+    t.minute = static_cast<int>(hms.minutes().count());
+    t.second = static_cast<int>(hms.seconds().count());
+  }
+  return t;
+}
+
+bool no_values(const short* list) { return list[0] == ICAL_RECURRENCE_ARRAY_MAX; }
+
+// The step of the simplest rules, which are DTSTART + k × step on the wall clock: FREQ=DAILY or
+// WEEKLY, any INTERVAL, COUNT or UNTIL (of the same kind as DTSTART) or neither, no BY* part
+// except, when weekly, a BYDAY naming just DTSTART's weekday; Gregorian. Empty for other rules.
+std::optional<std::chrono::days> simple_step(const icalrecurrencetype& r, const icaltimetype& dtstart) {
+  if (r.freq != ICAL_DAILY_RECURRENCE && r.freq != ICAL_WEEKLY_RECURRENCE) return std::nullopt;
+  if (r.interval < 1 || (r.rscale && *r.rscale && std::string_view(r.rscale) != "GREGORIAN")) return std::nullopt;
+  if (!icaltime_is_null_time(r.until) && (r.until.is_date != dtstart.is_date || !valid_fields(r.until))) return std::nullopt;
+  if (!no_values(r.by_second) || !no_values(r.by_minute) || !no_values(r.by_hour) || !no_values(r.by_month_day) ||
+      !no_values(r.by_year_day) || !no_values(r.by_week_no) || !no_values(r.by_month) || !no_values(r.by_set_pos))
+    return std::nullopt;
+  if (!no_values(r.by_day)) {
+    if (r.freq != ICAL_WEEKLY_RECURRENCE || r.by_day[1] != ICAL_RECURRENCE_ARRAY_MAX ||
+        icalrecurrencetype_day_position(r.by_day[0]) != 0)
+      return std::nullopt;
+    // libical numbers weekdays 1 (Sunday) to 7 (Saturday); C++ 0 (Sunday) to 6.
+    std::chrono::weekday wd{std::chrono::sys_days{std::chrono::floor<std::chrono::days>(local_of(dtstart)).time_since_epoch()}};
+    if (static_cast<unsigned>(icalrecurrencetype_day_day_of_week(r.by_day[0])) != wd.c_encoding() + 1) return std::nullopt;
+  }
+  return std::chrono::days{(r.freq == ICAL_WEEKLY_RECURRENCE ? 7 : 1) * r.interval};
 }
 
 struct Occurrence {
@@ -699,6 +777,10 @@ class CalendarReader {
       rule.until.minute = static_cast<int>(hms.minutes().count());
       rule.until.second = static_cast<int>(hms.seconds().count());
     }
+    const Zone& occurrence_zone = dtstart.is_date ? owner_ : zone;
+    // The earliest start that can still reach into the window (a day of margin for zone offsets).
+    const Instant reach = r_.options.window_start - length - std::chrono::days{1};
+    if (auto step = simple_step(rule, dtstart)) return expand_simple(ev, rule, dtstart, *step, occurrence_zone, length, reach, starts);
     icaltimetype floating = dtstart;
     floating.zone = nullptr;
     std::unique_ptr<icalrecur_iterator, void (*)(icalrecur_iterator*)> it{icalrecur_iterator_new(rule, floating),
@@ -707,12 +789,48 @@ class CalendarReader {
       r_.error(line_of(ev, "RRULE"), "RRULE: libical cannot expand this rule");
       return false;
     }
+    // Without COUNT the iterator can start at the window rather than step (each step through
+    // ICU's calendar) from DTSTART, perhaps years before it. COUNT needs every step.
+    if (rule.count == 0 && to_utc(local_of(dtstart), occurrence_zone) < reach) {
+      icaltimetype from = ical_time(to_local(reach, occurrence_zone), dtstart.is_date);
+      if (!icalrecur_iterator_set_start(it.get(), from)) {
+        icalerror_clear_errno();
+        it.reset(icalrecur_iterator_new(rule, floating));
+      }
+    }
     for (icaltimetype t = icalrecur_iterator_next(it.get()); !icaltime_is_null_time(t);
          t = icalrecur_iterator_next(it.get())) {
       if (over_budget(ev)) return false;
       if (!valid_fields(t)) break;
       auto local = local_of(t);
       Instant utc = dtstart.is_date ? to_utc(local, owner_) : to_utc(local, zone);
+      if (utc >= r_.options.window_end) break;
+      if (utc + length <= r_.options.window_start) continue;
+      starts.push_back({local, utc});
+    }
+    return true;
+  }
+
+  // The occurrences of a rule simple_step() accepts, from the first that can reach the window
+  // (the index is known, so COUNT needs no stepping from DTSTART) to the window's end: the same
+  // as libical's iterator gives (tested against it), without its per-step calendar arithmetic.
+  bool expand_simple(icalcomponent* ev, const icalrecurrencetype& rule, const icaltimetype& dtstart,
+                     std::chrono::days step, const Zone& zone, seconds length, Instant reach,
+                     std::vector<Occurrence>& starts) {
+    const auto first = local_of(dtstart);
+    std::optional<std::chrono::local_seconds> until;
+    if (!icaltime_is_null_time(rule.until)) until = local_of(rule.until);
+    std::int64_t k = 0;
+    if (Instant at = to_utc(first, zone); at < reach)
+      k = std::chrono::floor<std::chrono::days>(reach - at).count() / step.count();
+    const auto last_day = std::chrono::local_days{std::chrono::year{9999} / 12 / 31};
+    for (;; ++k) {
+      if (rule.count > 0 && k >= rule.count) break;
+      if (k > (last_day - std::chrono::floor<std::chrono::days>(first)).count() / step.count()) break;
+      auto local = first + step * k;
+      if (until && local > *until) break;
+      if (over_budget(ev)) return false;
+      Instant utc = to_utc(local, zone);
       if (utc >= r_.options.window_end) break;
       if (utc + length <= r_.options.window_start) continue;
       starts.push_back({local, utc});
@@ -792,7 +910,7 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}};
+  Reader r{std::string(source), options, {}, {}, {}};
   if (text.size() > options.limits.max_bytes)
     throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
   Zone owner{nullptr, nullptr, "UTC"};

@@ -165,6 +165,7 @@ Plan generate_plan(Date start, const process::Template& t, std::string_view time
   Plan plan;
   plan.timezone = std::string(timezone);
   plan.process = t.id;
+  plan.options = o;
   const auto& w = o.working_hours;
   const TemplateShape shape = shape_of(t);
   auto add = [&](std::string id, std::string kind, std::string title, Phase phase, ch::sys_days day, Minutes clock,
@@ -296,6 +297,7 @@ Plan plan(const Partnership& p, const PlanOptions& o) {
     }
   for (const auto& org : p.organizations)
     if (orgs.count(org.id) || org.core) out.organizations.push_back(org);
+  out.options = o;
   out.issues = std::move(unplaced);
   auto found = check_plan(out, o);
   out.issues.insert(out.issues.end(), found.begin(), found.end());

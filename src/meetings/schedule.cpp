@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <map>
 #include <queue>
 
 namespace partnerkit::meetings {
@@ -177,33 +179,23 @@ MeetingRequest request_for(const Partnership& p, const Meeting& meeting) {
   return r;
 }
 
-Schedule schedule(const Partnership& p, const MeetingRequest& request, const ScheduleOptions& options) {
-  const auto& q = request.query;
-  if (q.window_end < q.window_start) throw Error("the window ends before it starts");
-  if (q.duration.count() <= 0) throw Error("the meeting needs a positive duration");
-  if (q.min_share < 0 || q.min_share > 1) throw Error("min_share must be between 0 and 1");
-  Schedule s;
-  s.meeting = request.meeting;
-  s.request = request;
-  const Meeting* m = request.meeting.empty() ? nullptr : p.find_meeting(request.meeting);
-  s.timezone = !request.timezone.empty() ? request.timezone
-               : m && m->timezone         ? *m->timezone
-                                          : p.timezone.value_or("UTC");
-  auto attendees = attendees_for(p, request, options, q.window_start - std::chrono::days{1},
-                                 q.window_end + std::chrono::days{1}, &s.warnings, &s.timezones);
-  s.slots = find_slots(attendees, q);
+namespace {
 
-  // Explanations.
+// Why a search found fewer slots than asked for, or why required people are missing (the
+// reasons schedule() and place_meetings() give).
+std::vector<std::string> explain(const Partnership& p, const std::vector<Attendee>& attendees, const SlotQuery& q,
+                                 const std::vector<Slot>& slots, const std::map<std::string, std::string>& timezones) {
+  std::vector<std::string> reasons;
   const seconds d = q.duration;
   const std::string length = format_duration(q.duration);
   if (q.window_end - q.window_start < d) {
-    s.reasons.push_back("the window (" + format_utc(q.window_start) + " to " + format_utc(q.window_end) +
-                        ") is shorter than the meeting (" + length + ")");
-    return s;
+    reasons.push_back("the window (" + format_utc(q.window_start) + " to " + format_utc(q.window_end) +
+                      ") is shorter than the meeting (" + length + ")");
+    return reasons;
   }
   if (attendees.empty()) {
-    s.reasons.push_back("the meeting has no participants");
-    return s;
+    reasons.push_back("the meeting has no participants");
+    return reasons;
   }
   bool some_required_never_free = false;
   for (const auto& a : attendees) {
@@ -214,25 +206,26 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
     if (find_slots({a}, alone).empty()) {
       std::string who = a.person;
       if (const Person* person = p.find_person(a.person)) who = person->name + " (" + a.person + ")";
-      s.reasons.push_back(who + (a.required ? "" : ", optional,") + " is never free for " + length +
-                          " in the window (working hours in " + s.timezones[a.person] + ", busy times, calendars)");
+      auto zone = timezones.find(a.person);
+      reasons.push_back(who + (a.required ? "" : ", optional,") + " is never free for " + length +
+                        " in the window (working hours in " + (zone == timezones.end() ? "UTC" : zone->second) +
+                        ", busy times, calendars)");
       some_required_never_free = some_required_never_free || a.required;
     }
   }
   std::size_t required_total = 0;
   for (const auto& a : attendees) required_total += a.required ? 1 : 0;
-  bool full = std::any_of(s.slots.begin(), s.slots.end(),
-                          [&](const Slot& x) { return x.required_attending == required_total; });
+  bool full = std::any_of(slots.begin(), slots.end(), [&](const Slot& x) { return x.required_attending == required_total; });
   if (!some_required_never_free && required_total > 1 && !full) {
     SlotQuery all = q;
     all.top = 1;
     all.min_share = 0;
     all.require_all = true;
     if (find_slots(attendees, all).empty())
-      s.reasons.push_back("the required participants are each free at some time but never together for " + length +
-                          " in the window");
+      reasons.push_back("the required participants are each free at some time but never together for " + length +
+                        " in the window");
   }
-  if (s.slots.empty() && q.min_share > 0) {
+  if (slots.empty() && q.min_share > 0) {
     SlotQuery any = q;
     any.top = 1;
     any.min_share = 0;
@@ -241,35 +234,178 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
       char buf[160];
       std::snprintf(buf, sizeof buf, "no slot reaches the minimum share of attendees (%.0f%%); the best reaches %.0f%%",
                     q.min_share * 100, best.front().share * 100);
-      s.reasons.push_back(buf);
+      reasons.push_back(buf);
     }
   }
+  return reasons;
+}
+
+void check_query(const SlotQuery& q) {
+  if (q.window_end < q.window_start) throw Error("the window ends before it starts");
+  if (q.duration.count() <= 0) throw Error("the meeting needs a positive duration");
+  if (q.min_share < 0 || q.min_share > 1) throw Error("min_share must be between 0 and 1");
+}
+
+}  // namespace
+
+Schedule schedule(const Partnership& p, const MeetingRequest& request, const ScheduleOptions& options) {
+  const auto& q = request.query;
+  check_query(q);
+  Schedule s;
+  s.meeting = request.meeting;
+  s.request = request;
+  const Meeting* m = request.meeting.empty() ? nullptr : p.find_meeting(request.meeting);
+  s.timezone = !request.timezone.empty() ? request.timezone
+               : m && m->timezone         ? *m->timezone
+                                          : p.timezone.value_or("UTC");
+  auto attendees = attendees_for(p, request, options, q.window_start - std::chrono::days{1},
+                                 q.window_end + std::chrono::days{1}, &s.warnings, &s.timezones);
+  s.slots = find_slots(attendees, q);
+  s.reasons = explain(p, attendees, q, s.slots, s.timezones);
   return s;
 }
 
-std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
-                                      const Spacing& cadence, const ScheduleOptions& options) {
-  if (cadence.min_gap > cadence.max_gap) throw Error("the cadence's minimum gap is longer than its maximum");
-  std::vector<Placement> out;
-  std::optional<Instant> anchor;  // start of the last placed meeting
-  for (const auto& id : meeting_ids) {
-    MeetingRequest r = request_for(p, id);
+std::vector<TimelineRequest> timeline_requests(const Partnership& p, const std::vector<std::string>& meeting_ids,
+                                               const Spacing& spacing) {
+  std::vector<TimelineRequest> out;
+  for (const auto& id : meeting_ids) out.push_back({request_for(p, id), spacing});
+  return out;
+}
+
+std::vector<TimelineRequest> timeline_requests(const Plan& plan) {
+  using std::chrono::days;
+  const PlanOptions& o = plan.options;
+  std::vector<TimelineRequest> out;
+  bool seen_in_person = false;
+  std::optional<Instant> previous;  // planned start of the meeting before
+  for (const auto& m : plan.meetings) {
+    if (m.status == MeetingStatus::cancelled) continue;
+    TimelineRequest t;
+    MeetingRequest& r = t.request;
+    r.meeting = m.id;
+    r.timezone = m.timezone;
+    r.required = m.participants;
+    r.query.duration = m.duration;
     r.query.top = 1;
-    if (anchor) {
-      r.query.window_start = *anchor + cadence.min_gap;
-      r.query.window_end = *anchor + cadence.max_gap + r.query.duration;
+    auto day = std::chrono::floor<days>(m.start);
+    r.query.window_start = utc_of(day, m.timezone);
+    r.query.window_end = utc_of(day + days{14}, m.timezone);
+    const Instant planned = utc_of(m.start, m.timezone);
+    // The same limits as check_plan()'s gaps, start to start, with a week of freedom below; a
+    // planned gap longer than that (an annual retreat after the last sustaining call) is kept.
+    days limit = m.phase == Phase::sustaining ? (o.cadence == Cadence::quarterly ? days{98} : days{35})
+                 : !seen_in_person           ? o.preparation
+                                             : o.call_interval;
+    t.spacing = {std::max(days{0}, limit - days{7}), limit};
+    if (previous && planned >= *previous) {
+      days gap = std::chrono::floor<days>(planned - *previous);
+      if (gap > limit) t.spacing = {gap - days{7}, gap};
+      else t.spacing.min_gap = std::min(t.spacing.min_gap, gap);
     }
-    Schedule s = schedule(p, r, options);
-    Placement placed{id, std::nullopt, r.query.window_start, r.query.window_end, s.reasons};
-    if (!s.slots.empty()) {
-      placed.slot = s.slots.front();
+    seen_in_person = seen_in_person || m.kind == "in-person";
+    previous = planned;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+PlacedTimeline place_meetings(const Partnership& p, const std::vector<TimelineRequest>& timeline,
+                              const ScheduleOptions& options) {
+  using std::chrono::days;
+  PlacedTimeline out;
+  if (timeline.empty()) return out;
+  // The span the timeline can reach: the first window, then at most max_gap (+ the duration)
+  // after each anchor, and an anchor is never later than the latest start of its window.
+  MeetingRequest everyone;
+  Instant from = timeline.front().request.query.window_start, to = timeline.front().request.query.window_end;
+  Minutes longest{0};
+  for (std::size_t i = 0; i < timeline.size(); ++i) {
+    const auto& t = timeline[i];
+    check_query(t.request.query);
+    const std::string name = t.request.meeting.empty() ? "meeting " + std::to_string(i + 1) : t.request.meeting;
+    if (t.spacing.min_gap < days{0})
+      throw Error(name + ": the minimum gap from the meeting before (" + std::to_string(t.spacing.min_gap.count()) +
+                  " days) is negative");
+    if (t.spacing.min_gap > t.spacing.max_gap)
+      throw Error(name + ": the minimum gap from the meeting before (" + std::to_string(t.spacing.min_gap.count()) +
+                  " days) is longer than the maximum (" + std::to_string(t.spacing.max_gap.count()) + " days)");
+    if (i > 0) to += t.spacing.max_gap;
+    longest = std::max(longest, t.request.query.duration);
+    for (const auto& id : t.request.required) everyone.required.push_back(id);
+    for (const auto& id : t.request.optional) everyone.required.push_back(id);
+  }
+  to += longest;
+  // Every calendar read once, over the whole span (attendees_for keeps the first of duplicates).
+  auto all = attendees_for(p, everyone, options, from - days{1}, to + days{1}, &out.warnings, &out.timezones);
+  std::map<std::string, const Attendee*> by_person;
+  for (const auto& a : all) by_person.emplace(a.person, &a);
+
+  std::optional<Instant> anchor;  // start of the meeting placed before (or the latest it could have been)
+  for (const auto& t : timeline) {
+    SlotQuery q = t.request.query;
+    q.top = 1;
+    if (anchor) {
+      q.window_start = *anchor + t.spacing.min_gap;
+      q.window_end = *anchor + t.spacing.max_gap + q.duration;
+    }
+    std::vector<Attendee> attendees;
+    auto add = [&](const std::string& id, bool required) {
+      for (const auto& a : attendees)
+        if (a.person == id) return;
+      const Attendee& a = *by_person.at(id);
+      attendees.push_back({id, required, a.busy});
+    };
+    for (const auto& id : t.request.required) add(id, true);
+    for (const auto& id : t.request.optional) add(id, false);
+    auto slots = find_slots(attendees, q);
+    Placement placed;
+    placed.meeting = t.request.meeting;
+    const Meeting* m = t.request.meeting.empty() ? nullptr : p.find_meeting(t.request.meeting);
+    placed.timezone = !t.request.timezone.empty() ? t.request.timezone
+                      : m && m->timezone         ? *m->timezone
+                                                 : p.timezone.value_or("UTC");
+    placed.window_start = q.window_start;
+    placed.window_end = q.window_end;
+    placed.reasons = explain(p, attendees, q, slots, out.timezones);
+    if (!slots.empty()) {
+      placed.slot = std::move(slots.front());
       anchor = placed.slot->start;
     } else {
       if (placed.reasons.empty()) placed.reasons.push_back("no slot in the window");
-      anchor = r.query.window_end - r.query.duration;
+      anchor = q.window_end - q.duration;
     }
-    out.push_back(std::move(placed));
+    out.placements.push_back(std::move(placed));
   }
+  return out;
+}
+
+PlacedTimeline place_plan(const Partnership& p, const Plan& plan, const ScheduleOptions& options) {
+  PlacedTimeline out = place_meetings(p, timeline_requests(plan), options);
+  Plan placed = plan;
+  std::vector<PlanIssue> issues;
+  for (const auto& issue : plan.issues)
+    if (issue.code == "no_start") issues.push_back(issue);
+  for (const auto& x : out.placements) {
+    auto it = std::find_if(placed.meetings.begin(), placed.meetings.end(),
+                           [&](const PlannedMeeting& m) { return m.id == x.meeting; });
+    if (it == placed.meetings.end()) continue;
+    if (x.slot) {
+      it->start = local_of(x.slot->start, it->timezone);
+      continue;
+    }
+    std::string why;
+    for (const auto& r : x.reasons) why += (why.empty() ? "" : "; ") + r;
+    issues.push_back({"unplaced", {x.meeting},
+                      x.meeting + " could not be placed between " + format_in_zone(x.window_start, x.timezone) +
+                          " and " + format_in_zone(x.window_end, x.timezone) + " " + x.timezone + ": " + why +
+                          "; it keeps its planned time"});
+  }
+  std::stable_sort(placed.meetings.begin(), placed.meetings.end(),
+                   [](const PlannedMeeting& a, const PlannedMeeting& b) { return start_utc(a) < start_utc(b); });
+  auto found = check_plan(placed, placed.options);
+  issues.insert(issues.end(), found.begin(), found.end());
+  placed.issues = std::move(issues);
+  out.plan = std::move(placed);
   return out;
 }
 
@@ -306,6 +442,37 @@ nlohmann::ordered_json to_json(const Schedule& s) {
   for (const auto& w : s.warnings) warnings.push_back(w.str());
   out["warnings"] = std::move(warnings);
   return out;
+}
+
+nlohmann::ordered_json to_json(const PlacedTimeline& t) {
+  using OJson = nlohmann::ordered_json;
+  OJson placements = OJson::array();
+  for (const auto& x : t.placements) {
+    OJson o;
+    o["meeting"] = x.meeting;
+    o["timezone"] = x.timezone;
+    o["placed"] = x.slot.has_value();
+    if (x.slot) {
+      o["start"] = format_utc(x.slot->start);
+      o["end"] = format_utc(x.slot->end);
+      o["local_start"] = format_in_zone(x.slot->start, x.timezone);
+      o["local_end"] = format_in_zone(x.slot->end, x.timezone);
+      o["attending"] = x.slot->attending;
+      o["missing"] = x.slot->missing;
+    } else {
+      o["start"] = o["end"] = o["local_start"] = o["local_end"] = nullptr;
+      o["attending"] = o["missing"] = OJson::array();
+    }
+    o["window"] = {{"start", format_utc(x.window_start)},
+                   {"end", format_utc(x.window_end)},
+                   {"local_start", format_in_zone(x.window_start, x.timezone)},
+                   {"local_end", format_in_zone(x.window_end, x.timezone)}};
+    o["reasons"] = x.reasons;
+    placements.push_back(std::move(o));
+  }
+  OJson warnings = OJson::array();
+  for (const auto& w : t.warnings) warnings.push_back(w.str());
+  return {{"placements", std::move(placements)}, {"warnings", std::move(warnings)}};
 }
 
 }  // namespace partnerkit::meetings

@@ -190,3 +190,142 @@ def test_cli_schedule(cli: Path, tmp_path: Path) -> None:
     r = subprocess.run([cli, "schedule", doc, "--meeting", "m1", "-o", tmp_path / "out.json", "--format", "json"],
                        capture_output=True, text=True, check=True)
     assert json.loads((tmp_path / "out.json").read_text())["meeting"] == "m1"
+
+
+# ---- placing a whole timeline ----
+
+WEEKLY_MONDAY_MORNING_FROM_MARCH = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:weekly@test\r\n"
+    "DTSTART;TZID=America/Denver:20270301T090000\r\nDTEND;TZID=America/Denver:20270301T110000\r\n"
+    "RRULE:FREQ=WEEKLY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+AWAY_IN_APRIL = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:away@test\r\n"
+    "DTSTART;VALUE=DATE:20270401\r\nDTEND;VALUE=DATE:20270501\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+)
+
+
+def timeline_document(folder: Path) -> Path:
+    """Denver, New York and Phoenix; ed's weekly Monday block (a calendar of the document) runs
+    across the 14 March 2027 clock change."""
+    (folder / "ed.ics").write_text(WEEKLY_MONDAY_MORNING_FROM_MARCH, newline="")
+    doc = small_document()
+    doc["people"] = [
+        {"id": "ed", "name": "Ed", "organization": "chapter", "timezone": "America/Denver", "decision_maker": True,
+         "working_hours": {"start": "09:00", "end": "17:00"}},
+        {"id": "ny", "name": "Ny", "organization": "voca", "timezone": "America/New_York",
+         "working_hours": {"start": "07:00", "end": "17:00"}},
+        {"id": "az", "name": "Az", "organization": "voca", "timezone": "America/Phoenix",
+         "working_hours": {"start": "08:00", "end": "18:00"}},
+    ]
+    doc["availability"] = [{"person": "ed", "calendar": "ed.ics"}]
+    path = folder / "doc.json"
+    path.write_text(json.dumps(doc))
+    return path
+
+
+def test_place_a_generated_plan_across_the_clock_change(tmp_path: Path) -> None:
+    p = pk.load(timeline_document(tmp_path))
+    planned = p.plan(start=dt.date(2027, 3, 1), sustaining_months=0, annual_retreat=False)
+    t = p.place(planned, base_dir=tmp_path)
+    assert isinstance(t, pk.schedule.PlacedTimeline) and len(t) == 4
+    assert [x.meeting for x in t.placements] == ["planning-call", "in-person-1", "connecting-call-1", "in-person-2"]
+    # 17:00Z = 11:00 MDT: ed's block is 09:00-11:00 daylight time (an hour off, 15:00Z would be free).
+    assert [x.slot.start for x in t.placements] == [
+        dt.datetime(2027, 3, 15, 17, 0, tzinfo=UTC),
+        dt.datetime(2027, 4, 20, 15, 0, tzinfo=UTC),
+        dt.datetime(2027, 5, 11, 15, 0, tzinfo=UTC),
+        dt.datetime(2027, 6, 1, 15, 0, tzinfo=UTC),
+    ]
+    assert t.placements[1].window_start == dt.datetime(2027, 4, 19, 17, 0, tzinfo=UTC)  # 35 days after
+    assert all(x.reasons == [] and x.slot.missing == [] for x in t.placements)
+    # The placed plan: moved meetings, checked again; exports as usual.
+    assert t.plan.meetings[0].start == dt.datetime(2027, 3, 15, 11, 0)
+    assert [i.code for i in t.plan.issues] == ["short_span"]
+    assert "DTSTART;TZID=America/Denver:20270315T110000" in t.plan.to_ical(dtstamp=0)
+    frame = t.to_pandas()
+    assert list(frame.columns) == pk.schedule.PLACEMENT_COLUMNS
+    assert frame["placed"].tolist() == [True] * 4
+    assert frame.loc[0, "local_start"] == "2027-03-15T11:00"
+    assert frame.loc[0, "start"] == pd.Timestamp("2027-03-15T17:00Z")
+    d = t.to_dict()
+    assert d["placements"][0]["start"] == "2027-03-15T17:00:00Z" and d["plan"]["meetings"][0]["start"] == "2027-03-15T11:00"
+    assert "4 of 4 meetings placed" in t._repr_html_()
+
+
+def test_place_explains_what_cannot_be_placed(tmp_path: Path) -> None:
+    (tmp_path / "vo.ics").write_text(AWAY_IN_APRIL, newline="")
+    doc = small_document()
+    doc["people"] = [
+        {"id": "ed", "name": "Ed", "organization": "chapter", "timezone": "America/Denver", "decision_maker": True},
+        {"id": "kk", "name": "K. <Kealoha>", "organization": "voca", "timezone": "Pacific/Honolulu"},
+        {"id": "vo", "name": "V. Ortiz", "organization": "voca", "timezone": "America/Denver"},
+    ]
+    p = pk.from_dict(doc)
+    planned = pk.meetings.plan(p, start=dt.date(2027, 3, 1), sustaining_months=0, annual_retreat=False)
+    t = p.place(planned, calendars={"vo": tmp_path / "vo.ics"})
+    first = t.placements[1]
+    assert first.slot is None
+    assert first.window_start == t.placements[0].slot.start + dt.timedelta(days=35)
+    assert first.reasons == [
+        "V. Ortiz (vo) is never free for PT6H in the window (working hours in America/Denver, busy times, calendars)"
+    ]
+    assert t.placements[3].reasons == [
+        "the required participants are each free at some time but never together for PT6H in the window"
+    ]
+    unplaced = [i.message for i in t.plan.issues if i.code == "unplaced"]
+    assert unplaced[0].startswith("in-person-1 could not be placed between 2027-04-19T13:00 and 2027-04-26T19:00 America/Denver: V. Ortiz (vo)")
+    frame = t.to_pandas()
+    assert frame["placed"].tolist() == [True, False, True, False]
+    assert pd.isna(frame.loc[1, "start"]) and frame.loc[1, "window_start"] == pd.Timestamp(first.window_start)
+    html = t._repr_html_()
+    assert "2 of 4 meetings placed" in html and "not placed between 2027-04-19T13:00" in html
+    # Default plan: p.plan() (a generated timeline here, the document having no meetings).
+    assert len(p.place()) == len(p.plan().meetings)
+
+
+def test_place_bad_input(tmp_path: Path) -> None:
+    p = pk.load(timeline_document(tmp_path))
+    with pytest.raises(pk.Error, match='calendar for an unknown person "zz"'):
+        p.place(calendars={"zz": tmp_path / "ed.ics"}, base_dir=tmp_path)
+    (tmp_path / "bad.ics").write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n", newline="")
+    with pytest.raises(pk.ValidationError) as e:
+        p.place(calendars={"ny": tmp_path / "bad.ics"}, base_dir=tmp_path)
+    assert str(e.value.errors[0]).endswith("bad.ics: line 3: END:VCALENDAR does not close BEGIN:VEVENT at line 2")
+    with pytest.raises(pk.IoError):
+        p.place()  # the document's relative calendar without its folder
+    with pytest.raises(TypeError):
+        p.place("not a plan")
+
+
+def test_cli_plan_place(cli: Path, tmp_path: Path) -> None:
+    doc = timeline_document(tmp_path)
+    base = [cli, "plan", doc, "--start", "2027-03-01", "--sustaining-months", "0", "--place"]
+    text = subprocess.run(base, capture_output=True, text=True, check=True).stdout
+    assert "placed 5 of 5 meetings" in text  # the annual retreat too
+    assert "planning-call: 2027-03-15T11:00 America/Denver (2027-03-15T17:00:00Z; planned 2027-03-15T10:00)" in text
+    out = json.loads(subprocess.run([*base, "--format", "json"], capture_output=True, text=True, check=True).stdout)
+    assert out["file"] == str(doc)
+    assert out["meetings"][0]["start"] == "2027-03-15T11:00"
+    assert out["placements"][0]["start"] == "2027-03-15T17:00:00Z" and out["warnings"] == []
+    ics = subprocess.run([*base, "--format", "ics"], capture_output=True, text=True, check=True).stdout
+    assert "DTSTART;TZID=America/Denver:20270315T110000" in ics
+    # A person away all April: the in-person sessions cannot be placed; text says who and where.
+    (tmp_path / "vo.ics").write_text(AWAY_IN_APRIL, newline="")
+    r = subprocess.run([*base, "--calendar", f"az={tmp_path / 'vo.ics'}"], capture_output=True, text=True, check=True)
+    assert "in-person-1: not placed between 2027-04-19T11:00 and 2027-04-26T17:00 America/Denver (keeps 2027-04-26T09:00)" in r.stdout
+    assert "Az (az) is never free for PT6H in the window (working hours in America/Phoenix" in r.stdout
+    r = subprocess.run([*base, "--calendar", f"az={tmp_path / 'vo.ics'}", "--format", "md"], capture_output=True, text=True)
+    assert r.returncode == 0 and "partnerkit plan: note: in-person-1 could not be placed" in r.stderr
+    # Bad input: exit 2 with a clear message.
+    (tmp_path / "bad.ics").write_text("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nEND:VCALENDAR\r\n", newline="")
+    r = subprocess.run([*base, "--calendar", f"ny={tmp_path / 'bad.ics'}"], capture_output=True, text=True)
+    assert r.returncode == 2 and r.stdout.strip().endswith("bad.ics: line 3: END:VCALENDAR does not close BEGIN:VEVENT at line 2")
+    r = subprocess.run([*base, "--calendar", "nonsense"], capture_output=True, text=True)
+    assert r.returncode == 2 and "--calendar: expected PERSON=FILE.ics" in r.stderr
+    r = subprocess.run([*base, "--calendar", f"zz={tmp_path / 'bad.ics'}"], capture_output=True, text=True)
+    assert r.returncode == 2 and 'calendar for an unknown person "zz"' in r.stderr
+    r = subprocess.run([cli, "plan", doc, "--calendar", f"ny={tmp_path / 'bad.ics'}"], capture_output=True, text=True)
+    assert r.returncode == 2 and "--place" in r.stderr
+    help_text = subprocess.run([cli, "plan", "--help"], capture_output=True, text=True, check=True).stdout
+    assert "--place" in help_text and "--calendar ed=ed.ics" in help_text

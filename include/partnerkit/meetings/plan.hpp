@@ -65,7 +65,8 @@ struct PlanOptions {
 /// A finding about a plan, explained in one or two sentences.
 struct PlanIssue {
   std::string code;  ///< overlap, gap, short_span, weekend, outside_working_hours, no_decision_maker,
-                     ///< no_start, unknown_agenda, agenda (an AgendaIssue of a meeting's agenda)
+                     ///< no_start, unknown_agenda, agenda (an AgendaIssue of a meeting's agenda),
+                     ///< unplaced (place_plan() found no slot; the meeting keeps its planned time)
   std::vector<std::string> meetings;  ///< ids of the meetings concerned (empty: the whole plan)
   std::string message;
   friend bool operator==(const PlanIssue&, const PlanIssue&) = default;
@@ -81,6 +82,7 @@ struct Plan {
   std::vector<Person> people;                ///< everyone who takes part
   std::vector<Organization> organizations;   ///< their organizations
   std::vector<PlanIssue> issues;             ///< what check_plan found
+  PlanOptions options;                       ///< what it was generated and checked with
   const PlannedMeeting* find_meeting(std::string_view id) const;
   const Agenda* find_agenda(std::string_view id) const;
   const Person* find_person(std::string_view id) const;

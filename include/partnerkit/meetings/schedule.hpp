@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,7 @@
 
 #include "partnerkit/core/model.hpp"
 #include "partnerkit/meetings/availability.hpp"
+#include "partnerkit/meetings/plan.hpp"
 
 namespace partnerkit::meetings {
 
@@ -117,6 +119,9 @@ std::string timezone_of(const Partnership& p, std::string_view person);
 /// clocks jump, a repeated one its first occurrence. Throws Error for an unknown zone.
 Instant utc_of(LocalDateTime local, std::string_view timezone);
 
+/// The wall-clock time of an instant in an IANA zone. Throws Error for an unknown zone.
+LocalDateTime local_of(Instant t, std::string_view timezone);
+
 /// "2027-04-12T16:00:00Z".
 std::string format_utc(Instant t);
 /// "2027-04-12T10:00" in an IANA zone.
@@ -126,23 +131,73 @@ std::string format_in_zone(Instant t, std::string_view timezone);
 struct Spacing {
   std::chrono::days min_gap{21};
   std::chrono::days max_gap{28};
+  friend bool operator==(const Spacing&, const Spacing&) = default;
 };
+
+/// One meeting of a timeline to place: whom and how long (its request; the request's window is
+/// where the first meeting of a timeline is looked for), and how far after the start of the
+/// meeting placed before it this one may start.
+struct TimelineRequest {
+  MeetingRequest request;
+  Spacing spacing;
+};
+
+/// Requests for meetings of the document, in the order given, all with the same spacing; each
+/// is request_for() (participants required, the first one's window its 14 days). Throws Error
+/// for an unknown meeting id.
+std::vector<TimelineRequest> timeline_requests(const Partnership& p, const std::vector<std::string>& meeting_ids,
+                                               const Spacing& spacing = {});
+
+/// Requests for the meetings of a plan (cancelled ones left out), in the plan's order, with the
+/// spacing its cadence allows (the limits check_plan() applies, with `plan.options`), each from
+/// the one before: before the first in-person session up to `preparation` (42 days); between
+/// in-person sessions up to `call_interval` (28 days: the toolkit's connecting calls every 3-4
+/// weeks); in the sustaining phase up to 35 days (monthly) or 98 days (quarterly). The shortest
+/// gap is one week less (connecting calls: 21 days), or the planned gap when the plan has its
+/// meetings closer; a planned gap longer than the limit (an annual retreat months after the
+/// last sustaining call) is kept, with the week before it. Participants are required; the first
+/// meeting is looked for in the 14 days from its planned day (midnight to midnight in its zone).
+std::vector<TimelineRequest> timeline_requests(const Plan& plan);
 
 /// Where one meeting of a timeline went, or why it could not be placed.
 struct Placement {
   std::string meeting;
+  std::string timezone;              ///< the meeting's zone, for display
   std::optional<Slot> slot;          ///< empty: not placeable
   Instant window_start, window_end;  ///< where it was looked for
-  std::vector<std::string> reasons;  ///< why not (from schedule())
+  std::vector<std::string> reasons;  ///< why not, or who cannot come (as schedule() explains)
 };
 
-/// Places meetings of the document greedily, in the order given: the first in the 14-day
-/// window of request_for(), each next one `min_gap` to `max_gap` after the start of the last
-/// placed one (an unplaceable meeting moves the anchor to the end of its window). Each gets the
-/// best slot schedule() finds with `top` = 1 and its participants required. Cost: one
-/// schedule() per meeting. Throws what schedule() throws.
-std::vector<Placement> place_meetings(const Partnership& p, const std::vector<std::string>& meeting_ids,
-                                      const Spacing& spacing = {}, const ScheduleOptions& options = {});
+/// A placed timeline.
+struct PlacedTimeline {
+  std::vector<Placement> placements;             ///< in request order
+  std::map<std::string, std::string> timezones;  ///< person id -> the zone their hours are in
+  std::vector<Issue> warnings;                   ///< from calendars (parts skipped)
+  /// place_plan(): the plan with each placed meeting moved to its slot (wall clock of its zone),
+  /// checked again, plus an `unplaced` finding for each meeting that keeps its planned time.
+  std::optional<Plan> plan;
+};
+
+/// Places a timeline greedily, in the order given: the first meeting at the best slot of its
+/// request's window, each next one at the best slot between `min_gap` and `max_gap` (plus its
+/// duration) after the start of the one placed before it. "Best" is find_slots()'s ranking with
+/// `top` = 1: the earliest slot where every required participant can come (working hours in
+/// their zone, the document's busy times, .ics calendars of the document and of `options`). A
+/// meeting that cannot be placed gets schedule()'s reasons (which required person is never free
+/// in its window, or that they are never free together) and moves the anchor to the latest
+/// start its window allowed, so the rest of the timeline is still placed. Every calendar is
+/// read once, over the whole span the timeline can reach. Throws Error for an unknown person or
+/// zone, or a spacing whose minimum is negative or above its maximum; ValidationError or
+/// IoError for a calendar that cannot be read. Cost: one calendar read per person, then one
+/// find_slots() per meeting (O(B log B) for its participants' busy intervals B).
+PlacedTimeline place_meetings(const Partnership& p, const std::vector<TimelineRequest>& timeline,
+                              const ScheduleOptions& options = {});
+
+/// place_meetings() on timeline_requests(plan), with `plan` set to the placed plan.
+PlacedTimeline place_plan(const Partnership& p, const Plan& plan, const ScheduleOptions& options = {});
+
+/// The placements as JSON (`partnerkit plan --place --format json` adds them to the plan).
+nlohmann::ordered_json to_json(const PlacedTimeline& t);
 
 /// The schedule as JSON (the CLI's --format json and Python's to_dict()).
 nlohmann::ordered_json to_json(const Schedule& s);

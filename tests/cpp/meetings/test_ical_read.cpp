@@ -3,14 +3,18 @@
 #include <catch2/catch.hpp>
 
 #include <date/date.h>
+#include <libical/ical.h>
 
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <random>
 #include <sstream>
 
 #include "partnerkit/meetings/availability.hpp"
+#include "partnerkit/meetings/schedule.hpp"
 #include "support/support.hpp"
 
 using namespace partnerkit;
@@ -324,7 +328,14 @@ TEST_CASE("the window clips and bounds the expansion", "[meetings][ical]") {
   for (const auto& b : r.busy) got.push_back(show(b));
   CHECK(got == std::vector<std::string>{"2027-01-04T11:00:00/2027-01-04T13:00:00", "2027-01-05T11:00:00/2027-01-05T13:00:00",
                                         "2027-01-06T11:00:00/2027-01-06T12:00:00"});
+  // Occurrences before the window are not stepped through (a daily rule since 2020 is read in
+  // a 2-day window with a budget of 500 steps); the budget bounds what the window holds.
   o.limits.max_instances = 500;
+  CHECK(read_calendar_text(calendar("BEGIN:VEVENT\r\nUID:w\r\nDTSTART:20200101T110000Z\r\nDTEND:20200101T130000Z\r\n"
+                                    "RRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"),
+                           "w.ics", o)
+            .busy.size() == 3);
+  o.window_end = utc("2029-01-06T12:00");
   auto lines = [&] {
     try {
       read_calendar_text(calendar("BEGIN:VEVENT\r\nUID:w\r\nDTSTART:20200101T110000Z\r\nDTEND:20200101T130000Z\r\n"
@@ -368,4 +379,97 @@ TEST_CASE("Windows zone names map to IANA names", "[meetings][ical]") {
   CHECK(iana_from_windows_zone("US Mountain Standard Time") == "America/Phoenix");
   CHECK(iana_from_windows_zone("Hawaiian Standard Time") == "Pacific/Honolulu");
   CHECK(iana_from_windows_zone("Not A Zone") == "");
+}
+
+namespace {
+
+// The busy intervals libical's own iterator gives for one event (stepping from DTSTART), the
+// way read_calendar_text turns occurrences into UTC intervals inside the window.
+std::vector<BusyInterval> expected_by_libical(const std::string& rule, icaltimetype dtstart, std::chrono::seconds length,
+                                              const std::string& zone, Instant from, Instant to) {
+  std::vector<BusyInterval> out;
+  icalrecur_iterator* it = icalrecur_iterator_new(icalrecurrencetype_from_string(rule.c_str()), dtstart);
+  REQUIRE(it);
+  for (icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t) && t.year < 2030; t = icalrecur_iterator_next(it)) {
+    std::chrono::local_days day{std::chrono::year{t.year} / t.month / t.day};
+    LocalDateTime local = LocalDateTime{day.time_since_epoch()} + std::chrono::hours{t.hour} + std::chrono::minutes{t.minute};
+    Instant start = utc_of(local, zone), end = t.is_date ? utc_of(local + std::chrono::days{1}, zone) : start + length;
+    if (end <= from || start >= to) continue;
+    out.push_back({std::max(start, from), std::min(end, to)});
+  }
+  icalrecur_iterator_free(it);
+  // RFC 5545: DTSTART is the first occurrence even where the rule does not match it.
+  std::chrono::local_days day{std::chrono::year{dtstart.year} / dtstart.month / dtstart.day};
+  LocalDateTime local = LocalDateTime{day.time_since_epoch()} + std::chrono::hours{dtstart.hour} + std::chrono::minutes{dtstart.minute};
+  Instant start = utc_of(local, zone), end = dtstart.is_date ? utc_of(local + std::chrono::days{1}, zone) : start + length;
+  if (end > from && start < to) out.push_back({std::max(start, from), std::min(end, to)});
+  return merge_intervals(out);
+}
+
+std::string stamp(const icaltimetype& t) {
+  char buf[32];
+  if (t.is_date) std::snprintf(buf, sizeof buf, "%04d%02d%02d", t.year, t.month, t.day);
+  else std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d00", t.year, t.month, t.day, t.hour, t.minute);
+  return buf;
+}
+
+}  // namespace
+
+TEST_CASE("recurrences read as libical's iterator expands them, from DTSTART", "[meetings][ical][recurrence]") {
+  // Daily and weekly rules are stepped on the wall clock by the reader (libical's iterator goes
+  // through ICU's calendar at every step); other rules without COUNT start libical's iterator at
+  // the window. Both must give what stepping libical's iterator from DTSTART gives: random rules
+  // (fixed seed) across daylight-saving changes, all-day and timed, COUNT, UNTIL or neither.
+  std::mt19937 rng(20271107);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const char* zones[] = {"America/Denver", "America/New_York", "Pacific/Honolulu", "Europe/London", "America/Phoenix"};
+  const char* weekdays[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
+  const char* others[] = {"FREQ=MONTHLY;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=YEARLY",
+                          "FREQ=WEEKLY;BYDAY=MO,WE,FR", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+                          "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;WKST=SU", "FREQ=DAILY;BYHOUR=9,15"};
+  for (int k = 0; k < 400; ++k) {
+    const std::string zone = zones[pick(0, 4)];
+    icaltimetype dtstart = icaltime_null_time();
+    dtstart.year = pick(2019, 2027);
+    dtstart.month = pick(1, 12);
+    dtstart.day = pick(1, 28);
+    dtstart.is_date = pick(0, 4) == 0;
+    if (!dtstart.is_date) {
+      dtstart.hour = pick(0, 23);
+      dtstart.minute = pick(0, 3) * 15;
+    }
+    std::chrono::year_month_day ymd{std::chrono::year{dtstart.year}, std::chrono::month{unsigned(dtstart.month)},
+                                    std::chrono::day{unsigned(dtstart.day)}};
+    const unsigned weekday = std::chrono::weekday{std::chrono::sys_days{ymd}}.c_encoding();
+    std::string rule;
+    if (pick(0, 3) == 0) {
+      rule = others[pick(0, 6)];
+    } else {
+      rule = pick(0, 1) ? "FREQ=DAILY" : "FREQ=WEEKLY";
+      if (pick(0, 2) == 0) rule += ";INTERVAL=" + std::to_string(pick(2, 5));
+      if (rule.find("WEEKLY") != std::string::npos && pick(0, 1)) rule += std::string(";BYDAY=") + weekdays[weekday];
+    }
+    switch (pick(0, 2)) {
+      case 0: rule += ";COUNT=" + std::to_string(pick(1, 600)); break;
+      case 1: {
+        icaltimetype until = dtstart;
+        until.year = std::min(2029, dtstart.year + pick(0, 9));
+        until.month = pick(1, 12);
+        rule += ";UNTIL=" + stamp(until);
+        break;
+      }
+      default: break;
+    }
+    const auto length = std::chrono::minutes{pick(1, 16) * 15};
+    std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nBEGIN:VEVENT\r\nUID:r@test\r\n";
+    text += dtstart.is_date ? "DTSTART;VALUE=DATE:" + stamp(dtstart) + "\r\n"
+                            : "DTSTART;TZID=" + zone + ":" + stamp(dtstart) + "\r\nDURATION:PT" +
+                                  std::to_string(length.count()) + "M\r\n";
+    text += "RRULE:" + rule + "\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    const Instant from = std::chrono::sys_days{std::chrono::year{pick(2026, 2028)} / pick(1, 12) / pick(1, 28)};
+    const Instant to = from + std::chrono::days{pick(1, 200)};
+    INFO(text << "window " << format_utc(from) << " to " << format_utc(to));
+    CalendarBusy busy = read_calendar_text(text, "r.ics", CalendarOptions{from, to, zone, {}});
+    CHECK(busy.busy == expected_by_libical(rule, dtstart, length, zone, from, to));
+  }
 }

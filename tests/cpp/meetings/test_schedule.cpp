@@ -281,34 +281,3 @@ TEST_CASE("working hours in the document: defaults, round trip, bad values", "[m
   CHECK_THAT(text[1], Catch::Matchers::StartsWith("doc.json: /people/1/working_hours/days/0: "));
   CHECK_THAT(text[2], Catch::Matchers::StartsWith("doc.json: /people/1/working_hours/start: "));
 }
-
-TEST_CASE("a timeline placed greedily with a cadence", "[meetings][schedule][placement]") {
-  Partnership p = loads(R"({"format": "partnerkit/1", "name": "Timeline", "timezone": "America/Denver",
-    "organizations": [{"id": "o", "name": "O"}],
-    "people": [{"id": "ed", "name": "Ed", "organization": "o", "timezone": "America/Denver"},
-               {"id": "hi", "name": "Hi", "organization": "o", "timezone": "Pacific/Honolulu"}],
-    "meetings": [
-      {"id": "plan", "kind": "planning-call", "start": "2027-04-12T10:00", "duration": "PT1H", "participants": ["ed"]},
-      {"id": "c1", "kind": "connecting-call", "duration": "PT1H", "participants": ["ed"]},
-      {"id": "long", "kind": "in-person", "duration": "PT5H", "participants": ["ed", "hi"]},
-      {"id": "c2", "kind": "connecting-call", "duration": "PT1H", "participants": ["ed", "hi"]}],
-    "availability": [{"person": "ed", "busy": [{"start": "2027-05-03T00:00", "end": "2027-05-05T00:00"}]}]})");
-  auto placed = place_meetings(p, {"plan", "c1", "long", "c2"}, Spacing{std::chrono::days{21}, std::chrono::days{28}});
-  REQUIRE(placed.size() == 4);
-  REQUIRE(placed[0].slot);
-  CHECK(format_utc(placed[0].slot->start) == "2027-04-12T15:00:00Z");  // Monday 09:00 in Denver
-  // 21 days later is Monday 3 May, when ed is busy until Wednesday: Wednesday 5 May 09:00.
-  REQUIRE(placed[1].slot);
-  CHECK(format_utc(placed[1].window_start) == "2027-05-03T15:00:00Z");
-  CHECK(format_utc(placed[1].slot->start) == "2027-05-05T15:00:00Z");
-  // Denver and Honolulu share 4 working hours at most: a 5-hour meeting cannot be placed.
-  CHECK_FALSE(placed[2].slot);
-  REQUIRE(placed[2].reasons.size() == 1);
-  CHECK_THAT(placed[2].reasons[0], Catch::Matchers::Contains("never together for PT5H"));
-  // The next one is looked for after the failed window, and fits (19:00 UTC: 13:00 and 09:00).
-  REQUIRE(placed[3].slot);
-  CHECK(placed[3].window_start == placed[2].window_end - std::chrono::hours{5} + std::chrono::days{21});
-  CHECK(format_in_zone(placed[3].slot->start, "Pacific/Honolulu").substr(11) == "09:00");
-  CHECK_THROWS_WITH(place_meetings(p, {"plan"}, Spacing{std::chrono::days{30}, std::chrono::days{7}}),
-                    "the cadence's minimum gap is longer than its maximum");
-}
