@@ -6,11 +6,19 @@ process, on the same seeded collaboration network with planted communities.
     .venv/bin/python benchmarks/graph_peers.py --full-nx       # NetworkX exact betweenness/closeness too
 
 Times are wall-clock seconds of the call alone (building each library's graph is not timed), with
-every library allowed the same threads (--threads, default: all cores). NetworkX's exact
-betweenness and closeness take about ten minutes at 10k, so by default they are estimated from
---sample sources (NetworkX's own k-source betweenness, closeness of k vertices) scaled by n/k:
-rows marked "~". At 100k exact betweenness and closeness are skipped for every library unless
---exact-100k (hours for the slower peers). A peer that lacks a measure shows "-".
+every library allowed the same threads (--threads, default: all cores).
+
+Estimates ("~"): exact betweenness and closeness do one search per source vertex, so the time of
+the searches from --sample sources (the same sources in every library: random.Random(seed).sample,
+which is also the set NetworkX's own k-source betweenness draws) times n/k estimates the exact
+time. NetworkX's exact betweenness and closeness take about ten minutes at 10k, so by default its
+times are such estimates. Above 20k vertices exact betweenness and closeness take hours for the
+slower peers, so unless --exact-100k every library that can run the searches from chosen sources
+is estimated this way: partnerkit (betweenness(sources=), closeness(vertices=)), NetworkX
+(betweenness_centrality(k=), closeness_centrality(u=)) and igraph (betweenness(sources=),
+closeness(vertices=)); NetworKit and rustworkx have no such option and show "skipped". Below 20k
+the rows "... ~sampled" print partnerkit's and igraph's estimates next to their exact times, to
+show how close the estimate comes. A peer that lacks a measure shows "-".
 """
 
 from __future__ import annotations
@@ -55,7 +63,7 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--threads", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--sample", type=int, default=200, help="sources for NetworkX's estimates")
+    parser.add_argument("--sample", type=int, default=200, help="sampled sources for the estimates (~)")
     parser.add_argument("--full-nx", action="store_true", help="NetworkX exact betweenness and closeness")
     parser.add_argument("--exact-100k", action="store_true", help="exact betweenness and closeness above 20k vertices")
     parser.add_argument("--skip-slow", action="store_true", help="no NetworkX above 20k vertices")
@@ -93,18 +101,26 @@ def main() -> int:
         r.add_edges_from_no_data(edges)
 
         sample = random.Random(args.seed).sample(range(n), min(args.sample, n))
+        sample_ids = [str(v) for v in sample]
         scale = n / len(sample)
 
-        def nx_betweenness_estimate() -> float:
-            start = time.perf_counter()
-            nx.betweenness_centrality(G, k=len(sample), seed=args.seed)
-            return (time.perf_counter() - start) * scale
+        # One search per source: the time from the sampled sources times n/k.
+        estimators: dict[str, dict[str, Callable[[], object]]] = {
+            "betweenness (exact)": {
+                "partnerkit": lambda: g.betweenness(sources=sample_ids),
+                # NetworkX draws its k sources with random.Random(seed).sample: the same `sample`.
+                "networkx": lambda: nx.betweenness_centrality(G, k=len(sample), seed=args.seed),
+                "igraph": lambda: h.betweenness(directed=False, sources=sample),
+            },
+            "closeness": {
+                "partnerkit": lambda: g.closeness(vertices=sample_ids),
+                "networkx": lambda: [nx.closeness_centrality(G, u=u) for u in sample],
+                "igraph": lambda: h.closeness(vertices=sample),
+            },
+        }
 
-        def nx_closeness_estimate() -> float:
-            start = time.perf_counter()
-            for u in sample:
-                nx.closeness_centrality(G, u=u)
-            return (time.perf_counter() - start) * scale
+        def estimate(measure: str, peer: str) -> float:
+            return timed(estimators[measure][peer]) * scale
 
         def rx_louvain() -> None:
             rx.community.louvain_communities(r, seed=args.seed)  # type: ignore[attr-defined]
@@ -159,28 +175,32 @@ def main() -> int:
         }
         header = f"{'measure':<22}" + "".join(f"{p:>12}" for p in peers) + "   ratios (peer / partnerkit)"
         print(header)
+
+        def row(measure: str, seconds: dict[str, float], times: dict[str, str]) -> None:
+            ratios = ""
+            if "partnerkit" in seconds and seconds["partnerkit"] > 0:
+                ratios = "  ".join(f"{p} {seconds[p] / seconds['partnerkit']:.1f}x" for p in peers[1:] if p in seconds)
+            print(f"{measure:<22}" + "".join(f"{times.get(p, '-'):>12}" for p in peers) + "   " + ratios, flush=True)
+
         for measure, runs in measures.items():
             times: dict[str, str] = {}
             seconds: dict[str, float] = {}
-            exact_path = measure.startswith(("betweenness", "closeness"))
+            exact_path = measure in estimators
             for peer in peers:
                 f = runs.get(peer)
                 if f is None:
                     times[peer] = "-"
                     continue
-                if big and exact_path and not args.exact_100k:
-                    if peer == "networkx" and not args.skip_slow:
-                        t = nx_betweenness_estimate() if measure.startswith("betweenness") else nx_closeness_estimate()
-                        seconds[peer], times[peer] = t, f"~{t:.2f}"
-                    else:
-                        times[peer] = "skipped"
-                    continue
                 if peer == "networkx" and big and args.skip_slow:
                     times[peer] = "skipped"
                     continue
-                if peer == "networkx" and exact_path and not args.full_nx:
-                    t = nx_betweenness_estimate() if measure.startswith("betweenness") else nx_closeness_estimate()
-                    seconds[peer], times[peer] = t, f"~{t:.2f}"
+                sampled = exact_path and ((big and not args.exact_100k) or (peer == "networkx" and not args.full_nx))
+                if sampled:
+                    if peer in estimators[measure]:
+                        t = estimate(measure, peer)
+                        seconds[peer], times[peer] = t, f"~{t:.2f}"
+                    else:
+                        times[peer] = "skipped"
                     continue
                 try:
                     t = timed(f)
@@ -189,14 +209,17 @@ def main() -> int:
                     print(f"  ({peer} {measure}: {type(e).__name__}: {e})", file=sys.stderr)
                     continue
                 seconds[peer], times[peer] = t, f"{t:.3f}"
-            ratios = ""
-            if "partnerkit" in seconds and seconds["partnerkit"] > 0:
-                ratios = "  ".join(f"{p} {seconds[p] / seconds['partnerkit']:.1f}x" for p in peers[1:] if p in seconds)
-            print(f"{measure:<22}" + "".join(f"{times[p]:>12}" for p in peers) + "   " + ratios, flush=True)
+            row(measure, seconds, times)
+            if exact_path and not big:
+                # The estimate next to the exact time, for the libraries timed exactly above.
+                est: dict[str, float] = {p: estimate(measure, p) for p in ("partnerkit", "igraph")}
+                row(f"{measure.split(' ')[0]} ~sampled", est, {p: f"~{t:.2f}" for p, t in est.items()})
         q = g.communities(seed=args.seed)["modularity"]
         hq = h.modularity(h.community_multilevel().membership)
         print(f"modularity: partnerkit {q:.4f}, igraph multilevel {hq:.4f}")
-    print("\n~ = NetworkX estimated from a sample of sources scaled by n/k; '-' = not available in that library.")
+    print(f"\n~ = estimated: the searches from {args.sample} sampled sources (the same in every library) times n/k; "
+          "'skipped' = not run (no way to run from chosen sources, or NetworkX above 20k with --skip-slow); "
+          "'-' = not available in that library.")
     return 0
 
 

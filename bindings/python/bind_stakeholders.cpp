@@ -16,21 +16,63 @@ Weighting weighting_of(const std::optional<std::string>& weight) {
   throw py::value_error("weight must be None, 'distance' or 'strength', got '" + *weight + "'");
 }
 
-py::dict by_id(const Graph& g, const std::vector<double>& values) {
-  py::dict out;
-  for (std::size_t v = 0; v < values.size(); ++v) out[text(g.vertex(v).id)] = values[v];
+/// The vertex ids as Python strings, one tuple made the first time a result needs them and kept
+/// on the Python Graph object (a Graph cannot change from Python): results keyed by id then cost
+/// a reference each, not a UTF-8 decoding (and a str keeps its hash for the dicts).
+py::tuple id_strings(const Graph& g) {
+  // The Python object that holds g (pybind11 finds the registered instance).
+  py::object self = py::cast(&g, py::return_value_policy::reference);
+  const std::size_t n = g.vertex_count();
+  if (py::hasattr(self, "_id_strings")) {
+    py::object cached = self.attr("_id_strings");
+    if (py::isinstance<py::tuple>(cached) && py::len(cached) == n) return py::reinterpret_borrow<py::tuple>(cached);
+  }
+  py::tuple out(n);
+  for (std::size_t v = 0; v < n; ++v) PyTuple_SET_ITEM(out.ptr(), v, text(g.vertex(v).id).release().ptr());
+  self.attr("_id_strings") = out;
   return out;
 }
 
-py::list ids(const Graph& g, const std::vector<std::size_t>& vertices) {
-  py::list out;
-  for (std::size_t v : vertices) out.append(text(g.vertex(v).id));
+/// names[i], borrowed.
+py::handle item(const py::tuple& names, std::size_t i) { return PyTuple_GET_ITEM(names.ptr(), static_cast<Py_ssize_t>(i)); }
+
+py::dict by_id(const Graph& g, const std::vector<double>& values) {
+  const py::tuple names = id_strings(g);
+  py::dict out;
+  for (std::size_t v = 0; v < values.size(); ++v) {
+    py::float_ x(values[v]);
+    if (PyDict_SetItem(out.ptr(), PyTuple_GET_ITEM(names.ptr(), v), x.ptr()) != 0) throw py::error_already_set();
+  }
   return out;
 }
+
+/// A list of the ids of `vertices` (indices of g), in order.
+template <class Indices>
+py::list ids_of(const py::tuple& names, const Indices& vertices) {
+  py::list out(vertices.size());
+  std::size_t i = 0;
+  for (auto v : vertices) {
+    PyObject* id = PyTuple_GET_ITEM(names.ptr(), static_cast<std::size_t>(v));
+    Py_INCREF(id);
+    PyList_SET_ITEM(out.ptr(), i++, id);
+  }
+  return out;
+}
+
+py::list ids(const Graph& g, const std::vector<std::size_t>& vertices) { return ids_of(id_strings(g), vertices); }
 
 py::list groups(const Graph& g, const std::vector<std::vector<std::size_t>>& groups) {
-  py::list out;
-  for (const auto& group : groups) out.append(ids(g, group));
+  const py::tuple names = id_strings(g);
+  py::list out(groups.size());
+  for (std::size_t i = 0; i < groups.size(); ++i) PyList_SET_ITEM(out.ptr(), i, ids_of(names, groups[i]).release().ptr());
+  return out;
+}
+
+/// Vertex indices of ids (Error "unknown vertex id" for an id not in g).
+std::vector<std::size_t> indices(const Graph& g, const std::vector<std::string>& ids) {
+  std::vector<std::size_t> out;
+  out.reserve(ids.size());
+  for (const auto& id : ids) out.push_back(g.index(id));
   return out;
 }
 
@@ -73,7 +115,8 @@ void bind_stakeholders(py::module_& m) {
 
   py::class_<Graph>(m, "Graph",
                     "The stakeholder graph of a partnership: organizations and people as vertices, relationships as "
-                    "ties. Measures return dicts keyed by vertex id.")
+                    "ties. Measures return dicts keyed by vertex id.",
+                    py::dynamic_attr())  // keeps the ids as Python strings (id_strings)
       .def(py::init([](const std::optional<Partnership>& p, bool people) {
              return p ? Graph(*p, GraphOptions{people}) : Graph();
            }),
@@ -121,9 +164,7 @@ void bind_stakeholders(py::module_& m) {
       .def("organizations_only", &Graph::organizations_only)
       .def("subgraph",
            [](const Graph& g, const std::vector<std::string>& vertices) {
-             std::vector<std::size_t> index;
-             for (const auto& id : vertices) index.push_back(g.index(id));
-             return g.subgraph(index);
+             return g.subgraph(indices(g, vertices));
            },
            py::arg("vertices"))
       // Measures.
@@ -132,17 +173,30 @@ void bind_stakeholders(py::module_& m) {
       .def("in_degree", [](const Graph& g) { return by_id(g, released([&] { return in_degree(g); })); })
       .def("out_degree", [](const Graph& g) { return by_id(g, released([&] { return out_degree(g); })); })
       .def("betweenness",
-           [](const Graph& g, const std::optional<std::string>& weight, bool normalized) {
+           [](const Graph& g, const std::optional<std::string>& weight, bool normalized,
+              const std::optional<std::vector<std::string>>& sources) {
              const Weighting w = weighting_of(weight);
-             return by_id(g, released([&] { return betweenness(g, w, normalized); }));
+             if (!sources) return by_id(g, released([&] { return betweenness(g, w, normalized); }));
+             const std::vector<std::size_t> s = indices(g, *sources);
+             return by_id(g, released([&] { return betweenness(g, s, w, normalized); }));
            },
-           py::kw_only(), py::arg("weight") = py::none(), py::arg("normalized") = true)
+           py::kw_only(), py::arg("weight") = py::none(), py::arg("normalized") = true, py::arg("sources") = py::none(),
+           "Exact betweenness; with `sources`, over the shortest paths from those vertices only "
+           "(nx.betweenness_centrality_subset(G, sources, G)).")
       .def("closeness",
-           [](const Graph& g, const std::optional<std::string>& weight, bool wf_improved) {
+           [](const Graph& g, const std::optional<std::string>& weight, bool wf_improved,
+              const std::optional<std::vector<std::string>>& vertices) {
              const Weighting w = weighting_of(weight);
-             return by_id(g, released([&] { return closeness(g, w, wf_improved); }));
+             if (!vertices) return by_id(g, released([&] { return closeness(g, w, wf_improved); }));
+             const std::vector<std::size_t> v = indices(g, *vertices);
+             const std::vector<double> c = released([&] { return closeness(g, v, w, wf_improved); });
+             const py::tuple names = id_strings(g);
+             py::dict out;
+             for (std::size_t i = 0; i < v.size(); ++i) out[item(names, v[i])] = c[i];
+             return out;
            },
-           py::kw_only(), py::arg("weight") = py::none(), py::arg("wf_improved") = true)
+           py::kw_only(), py::arg("weight") = py::none(), py::arg("wf_improved") = true, py::arg("vertices") = py::none(),
+           "Closeness of every vertex, or of the given `vertices` only (one search each).")
       .def("harmonic",
            [](const Graph& g, const std::optional<std::string>& weight) {
              const Weighting w = weighting_of(weight);
@@ -177,16 +231,18 @@ void bind_stakeholders(py::module_& m) {
       .def("bridges",
            [](const Graph& g) {
              py::list out;
+             const py::tuple names = id_strings(g);
              for (auto [u, v] : released([&] { return bridges(g); }))
-               out.append(py::make_tuple(text(g.vertex(u).id), text(g.vertex(v).id)));
+               out.append(py::make_tuple(item(names, u), item(names, v)));
              return out;
            })
       .def("local_bridges",
            [](const Graph& g) {
              py::list out;
+             const py::tuple names = id_strings(g);
              for (const auto& b : released([&] { return local_bridges(g); })) {
                py::object span = b.span ? py::object(py::int_(*b.span)) : py::object(py::none());
-               out.append(py::make_tuple(text(g.vertex(b.u).id), text(g.vertex(b.v).id), span));
+               out.append(py::make_tuple(item(names, b.u), item(names, b.v), span));
              }
              return out;
            },
@@ -209,8 +265,9 @@ void bind_stakeholders(py::module_& m) {
       .def("communities",
            [](const Graph& g, std::uint64_t seed, double resolution, bool weighted) {
              const Communities c = released([&] { return communities(g, {seed, resolution, weighted}); });
+             const py::tuple names = id_strings(g);
              py::dict membership;
-             for (std::size_t v = 0; v < c.membership.size(); ++v) membership[text(g.vertex(v).id)] = c.membership[v];
+             for (std::size_t v = 0; v < c.membership.size(); ++v) membership[item(names, v)] = c.membership[v];
              py::dict out;
              out["membership"] = membership;
              out["count"] = c.count;

@@ -9,8 +9,10 @@
 #include <cstdint>
 #include <limits>
 #include <queue>
+#include <string>
 #include <vector>
 
+#include "partnerkit/core/error.hpp"
 #include "partnerkit/stakeholders/measures.hpp"
 
 namespace partnerkit::stakeholders {
@@ -122,6 +124,25 @@ struct Search {
 /// Number of chunks the sources are split into (fixed, so results are reproducible).
 std::size_t chunk_count(std::size_t n) { return std::min<std::size_t>(n, 32); }
 
+/// Every vertex, or the given ones after checking them: Error for an index out of range or given twice.
+std::vector<u32> source_list(std::size_t n, const std::vector<std::size_t>* given, const char* what) {
+  std::vector<u32> out;
+  if (!given) {
+    out.resize(n);
+    for (std::size_t v = 0; v < n; ++v) out[v] = static_cast<u32>(v);
+    return out;
+  }
+  std::vector<bool> seen(n, false);
+  out.reserve(given->size());
+  for (std::size_t v : *given) {
+    if (v >= n) throw Error(std::string(what) + ": vertex index " + std::to_string(v) + " out of range (" + std::to_string(n) + " vertices)");
+    if (seen[v]) throw Error(std::string(what) + ": vertex index " + std::to_string(v) + " given twice");
+    seen[v] = true;
+    out.push_back(static_cast<u32>(v));
+  }
+  return out;
+}
+
 /// Per-vertex state of the unweighted Brandes search, packed so one arc touches one cache line.
 struct Node {
   double sigma;  // shortest paths from the source
@@ -129,20 +150,22 @@ struct Node {
   std::int32_t dist;
 };
 
-/// Brandes from the sources [first, last) of an unweighted graph, adding into bc.
-void brandes_unweighted(const Csr& c, std::size_t first, std::size_t last, std::vector<double>& bc) {
+/// Brandes from the sources[first, last) of an unweighted graph, adding into bc.
+void brandes_unweighted(const Csr& c, const std::vector<u32>& sources, std::size_t first, std::size_t last,
+                        std::vector<double>& bc) {
   const std::size_t n = c.vertex_count();
   std::vector<Node> node(n, Node{0.0, 0.0, -1});
   std::vector<u32> order;
   order.reserve(n);
   const u32* off = c.offsets.data();
   const u32* tgt = c.targets.data();
-  for (std::size_t s = first; s < last; ++s) {
+  for (std::size_t i = first; i < last; ++i) {
+    const u32 s = sources[i];
     for (u32 v : order) node[v] = Node{0.0, 0.0, -1};
     order.clear();
     node[s].dist = 0;
     node[s].sigma = 1;
-    order.push_back(static_cast<u32>(s));
+    order.push_back(s);
     for (std::size_t head = 0; head < order.size(); ++head) {
       const u32 v = order[head];
       const std::int32_t dn = node[v].dist + 1;
@@ -171,15 +194,15 @@ void brandes_unweighted(const Csr& c, std::size_t first, std::size_t last, std::
   }
 }
 
-}  // namespace
-
-std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normalized) {
+/// Brandes from every vertex, or from the given sources only.
+std::vector<double> brandes(const Graph& g, const std::vector<std::size_t>* given, Weighting weighting, bool normalized) {
   const Csr& c = g.csr(Arcs::out);
   const std::size_t n = c.vertex_count();
+  const std::vector<u32> sources = source_list(n, given, "betweenness sources");
   std::vector<double> result(n, 0.0);
-  if (n == 0) return result;
+  if (sources.empty()) return result;
   const std::vector<double> len = lengths(c, weighting);
-  const std::size_t chunks = chunk_count(n);
+  const std::size_t chunks = chunk_count(sources.size());
   std::vector<std::vector<double>> partial(chunks);
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, chunks, 1),
@@ -187,15 +210,16 @@ std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normal
         for (std::size_t k = range.begin(); k != range.end(); ++k) {
           std::vector<double>& bc = partial[k];
           bc.assign(n, 0.0);
-          const std::size_t first = k * n / chunks, last = (k + 1) * n / chunks;
+          const std::size_t first = k * sources.size() / chunks, last = (k + 1) * sources.size() / chunks;
           if (len.empty()) {
-            brandes_unweighted(c, first, last, bc);
+            brandes_unweighted(c, sources, first, last, bc);
             continue;
           }
           Search search(c, len);
           std::vector<double> coef(n, 0.0);  // (1 + delta[w]) / sigma[w]
-          for (std::size_t s = first; s < last; ++s) {
-            search.run(static_cast<u32>(s), true);
+          for (std::size_t i = first; i < last; ++i) {
+            const u32 s = sources[i];
+            search.run(s, true);
             const auto& order = search.order;
             const auto& dist = search.dist;
             const auto& sigma = search.sigma;
@@ -228,6 +252,16 @@ std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normal
   return result;
 }
 
+}  // namespace
+
+std::vector<double> betweenness(const Graph& g, Weighting weighting, bool normalized) {
+  return brandes(g, nullptr, weighting, normalized);
+}
+
+std::vector<double> betweenness(const Graph& g, const std::vector<std::size_t>& sources, Weighting weighting, bool normalized) {
+  return brandes(g, &sources, weighting, normalized);
+}
+
 namespace {
 
 /// What the searches on incoming arcs find for one vertex v: the vertices that reach it (v
@@ -236,27 +270,30 @@ struct Reach {
   double reached = 0, total = 0, inverse = 0;
 };
 
-std::vector<Reach> incoming(const Graph& g, Weighting weighting) {
+/// Reach of every vertex, or of the given ones (result[i] for the i-th).
+std::vector<Reach> incoming(const Graph& g, const std::vector<std::size_t>* given, Weighting weighting) {
   const Csr& c = g.csr(Arcs::in);
   const std::size_t n = c.vertex_count();
-  std::vector<Reach> result(n);
-  if (n == 0) return result;
+  const std::vector<u32> targets = source_list(n, given, "closeness vertices");
+  std::vector<Reach> result(targets.size());
+  if (targets.empty()) return result;
   const std::vector<double> len = lengths(c, weighting);
-  const std::size_t chunks = chunk_count(n);
+  const std::size_t chunks = chunk_count(targets.size());
   tbb::parallel_for(
       tbb::blocked_range<std::size_t>(0, chunks, 1),
       [&](const tbb::blocked_range<std::size_t>& range) {
         for (std::size_t k = range.begin(); k != range.end(); ++k) {
-          const std::size_t first = k * n / chunks, last = (k + 1) * n / chunks;
+          const std::size_t first = k * targets.size() / chunks, last = (k + 1) * targets.size() / chunks;
           if (len.empty()) {
             // Breadth-first, level by level: Σd and Σ1/d from the size of each level.
             std::vector<std::int32_t> dist(n, -1);
             std::vector<u32> queue;
             queue.reserve(n);
-            for (std::size_t v = first; v < last; ++v) {
+            for (std::size_t i = first; i < last; ++i) {
+              const u32 v = targets[i];
               for (u32 u : queue) dist[u] = -1;
               queue.clear();
-              queue.push_back(static_cast<u32>(v));
+              queue.push_back(v);
               dist[v] = 0;
               Reach r;
               for (std::size_t head = 0; head < queue.size(); ++head) {
@@ -272,20 +309,20 @@ std::vector<Reach> incoming(const Graph& g, Weighting weighting) {
                 }
               }
               r.reached = static_cast<double>(queue.size());
-              result[v] = r;
+              result[i] = r;
             }
             continue;
           }
           Search search(c, len);
-          for (std::size_t v = first; v < last; ++v) {
-            search.run(static_cast<u32>(v), false);
+          for (std::size_t i = first; i < last; ++i) {
+            search.run(targets[i], false);
             Reach r;
             for (u32 u : search.order) {
               r.total += search.dist[u];
               if (search.dist[u] > 0) r.inverse += 1.0 / search.dist[u];
             }
             r.reached = static_cast<double>(search.order.size());
-            result[v] = r;
+            result[i] = r;
           }
         }
       },
@@ -293,23 +330,30 @@ std::vector<Reach> incoming(const Graph& g, Weighting weighting) {
   return result;
 }
 
-}  // namespace
-
-std::vector<double> closeness(const Graph& g, Weighting weighting, bool wf_improved) {
-  const std::vector<Reach> reach = incoming(g, weighting);
-  const std::size_t n = reach.size();
-  std::vector<double> out(n, 0.0);
-  for (std::size_t v = 0; v < n; ++v) {
-    const Reach& r = reach[v];
+/// Closeness from the reach of each vertex in a graph of n vertices.
+std::vector<double> closeness_of(const std::vector<Reach>& reach, std::size_t n, bool wf_improved) {
+  std::vector<double> out(reach.size(), 0.0);
+  for (std::size_t i = 0; i < reach.size(); ++i) {
+    const Reach& r = reach[i];
     if (r.total <= 0.0 || n <= 1) continue;
-    out[v] = (r.reached - 1.0) / r.total;
-    if (wf_improved) out[v] *= (r.reached - 1.0) / static_cast<double>(n - 1);
+    out[i] = (r.reached - 1.0) / r.total;
+    if (wf_improved) out[i] *= (r.reached - 1.0) / static_cast<double>(n - 1);
   }
   return out;
 }
 
+}  // namespace
+
+std::vector<double> closeness(const Graph& g, Weighting weighting, bool wf_improved) {
+  return closeness_of(incoming(g, nullptr, weighting), g.vertex_count(), wf_improved);
+}
+
+std::vector<double> closeness(const Graph& g, const std::vector<std::size_t>& vertices, Weighting weighting, bool wf_improved) {
+  return closeness_of(incoming(g, &vertices, weighting), g.vertex_count(), wf_improved);
+}
+
 std::vector<double> harmonic(const Graph& g, Weighting weighting) {
-  const std::vector<Reach> reach = incoming(g, weighting);
+  const std::vector<Reach> reach = incoming(g, nullptr, weighting);
   std::vector<double> out(reach.size());
   for (std::size_t v = 0; v < reach.size(); ++v) out[v] = reach[v].inverse;
   return out;

@@ -1,8 +1,7 @@
-// Structure: components, articulation points and bridges (Boost.Graph), isolates, local bridges
-// with their span, Gould–Fernandez brokerage.
-#include <boost/graph/biconnected_components.hpp>
+// Structure: weak components (breadth-first), articulation points and bridges (iterative
+// Hopcroft–Tarjan), all on the CSR arrays; strong components (Boost.Graph); isolates, local
+// bridges with their span, Gould–Fernandez brokerage.
 #include <boost/graph/compressed_sparse_row_graph.hpp>
-#include <boost/graph/connected_components.hpp>
 #include <boost/graph/strong_components.hpp>
 #include <boost/property_map/property_map.hpp>
 #include <tbb/blocked_range.h>
@@ -34,8 +33,7 @@ Components renumbered(const std::vector<std::size_t>& raw) {
 }
 
 /// The CSR arrays as Boost's compressed_sparse_row_graph (one O(V + E) copy; no per-vertex
-/// allocation as adjacency_list would make). A symmetric Csr stands for the undirected graph:
-/// the depth-first algorithms below see each tie from both ends, as on an undirected graph.
+/// allocation as adjacency_list would make), for Boost's strong components.
 using BoostCsr = boost::compressed_sparse_row_graph<boost::directedS, boost::no_property, boost::no_property,
                                                     boost::no_property, u32, u32>;
 
@@ -47,22 +45,53 @@ BoostCsr boost_csr(const Csr& c) {
   return BoostCsr(boost::edges_are_sorted, arcs.begin(), arcs.end(), static_cast<u32>(c.vertex_count()));
 }
 
-/// Boost's biconnected-components search on the symmetric graph: articulation points, and each
-/// vertex's discovery time, low point and DFS parent (for the bridges).
-struct Biconnected {
-  std::vector<std::size_t> articulation;
-  std::vector<u32> discover, low, parent;
+/// Hopcroft–Tarjan depth-first search on the symmetric Csr (the undirected graph: each tie seen
+/// from both ends, no parallel arcs, no self-arcs), iterative with an explicit stack so that a
+/// path of any length fits: articulation points (as flags) and bridges (u < v, unsorted).
+struct CutStructure {
+  std::vector<bool> articulation;
+  std::vector<std::pair<std::size_t, std::size_t>> bridges;
 };
 
-Biconnected biconnected(const Graph& g) {
-  const BoostCsr b = boost_csr(g.csr(Arcs::both));
-  const std::size_t n = g.vertex_count();
-  Biconnected r;
-  r.discover.resize(n);
-  r.low.resize(n);
-  r.parent.resize(n);
-  boost::biconnected_components(b, boost::dummy_property_map(), std::back_inserter(r.articulation),
-                                boost::discover_time_map(r.discover.data()).lowpoint_map(r.low.data()).predecessor_map(r.parent.data()));
+CutStructure cut_structure(const Csr& c, bool want_articulation, bool want_bridges) {
+  const u32 n = static_cast<u32>(c.vertex_count());
+  CutStructure r;
+  if (want_articulation) r.articulation.assign(n, false);
+  std::vector<u32> discover(n, 0), low(n), parent(n), next(n), stack;
+  u32 time = 0;
+  for (u32 root = 0; root < n; ++root) {
+    if (discover[root] != 0) continue;
+    discover[root] = low[root] = ++time;
+    parent[root] = root;
+    next[root] = c.offsets[root];
+    stack.push_back(root);
+    u32 root_children = 0;
+    while (!stack.empty()) {
+      const u32 u = stack.back();
+      if (next[u] < c.offsets[u + 1]) {
+        const u32 v = c.targets[next[u]++];
+        if (discover[v] == 0) {  // tree tie u–v: descend
+          discover[v] = low[v] = ++time;
+          parent[v] = u;
+          next[v] = c.offsets[v];
+          stack.push_back(v);
+          if (u == root) ++root_children;
+        } else if (v != parent[u]) {  // back tie (the tie to the parent is the tree tie itself)
+          low[u] = std::min(low[u], discover[v]);
+        }
+        continue;
+      }
+      stack.pop_back();  // u is finished: report to its parent
+      if (u == root) break;
+      const u32 p = parent[u];
+      low[p] = std::min(low[p], low[u]);
+      // Nothing below u reaches above p: p cuts u's subtree off (a root only with two children).
+      if (want_articulation && p != root && low[u] >= discover[p]) r.articulation[p] = true;
+      // Nothing below u reaches p or above: the tie p–u is the only way in.
+      if (want_bridges && low[u] > discover[p]) r.bridges.emplace_back(std::min(p, u), std::max(p, u));
+    }
+    if (want_articulation && root_children >= 2) r.articulation[root] = true;
+  }
   return r;
 }
 
@@ -79,10 +108,32 @@ std::vector<std::vector<std::size_t>> Components::groups() const {
 }
 
 Components weak_components(const Graph& g) {
-  const BoostCsr b = boost_csr(g.csr(Arcs::both));
-  std::vector<std::size_t> raw(g.vertex_count());
-  boost::connected_components(b, raw.data());  // depth-first on the symmetric arcs
-  return renumbered(raw);
+  // Breadth-first search on the symmetric arcs from each vertex not yet reached, in index order:
+  // components come numbered by their smallest vertex.
+  const Csr& c = g.csr(Arcs::both);
+  const std::size_t n = c.vertex_count();
+  constexpr std::size_t unseen = std::numeric_limits<std::size_t>::max();
+  Components out;
+  out.component.assign(n, unseen);
+  std::vector<u32> queue(n);
+  for (std::size_t s = 0; s < n; ++s) {
+    if (out.component[s] != unseen) continue;
+    const std::size_t id = out.count++;
+    out.component[s] = id;
+    std::size_t head = 0, tail = 0;
+    queue[tail++] = static_cast<u32>(s);
+    while (head < tail) {
+      const u32 u = queue[head++];
+      for (auto a = c.offsets[u]; a < c.offsets[u + 1]; ++a) {
+        const u32 v = c.targets[a];
+        if (out.component[v] == unseen) {
+          out.component[v] = id;
+          queue[tail++] = v;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 Components strong_components(const Graph& g) {
@@ -101,20 +152,15 @@ std::vector<std::size_t> isolates(const Graph& g) {
 }
 
 std::vector<std::size_t> articulation_points(const Graph& g) {
-  std::vector<std::size_t> out = biconnected(g).articulation;
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+  const std::vector<bool> cut = cut_structure(g.csr(Arcs::both), true, false).articulation;
+  std::vector<std::size_t> out;
+  for (std::size_t v = 0; v < cut.size(); ++v)
+    if (cut[v]) out.push_back(v);
   return out;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g) {
-  // A tree tie parent–v is a bridge when nothing below v reaches above v: low(v) > discover(parent).
-  const Biconnected r = biconnected(g);
-  std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (std::size_t v = 0; v < r.parent.size(); ++v) {
-    const std::size_t p = r.parent[v];
-    if (p != v && r.low[v] > r.discover[p]) out.emplace_back(std::min(p, v), std::max(p, v));
-  }
+  std::vector<std::pair<std::size_t, std::size_t>> out = cut_structure(g.csr(Arcs::both), false, true).bridges;
   std::sort(out.begin(), out.end());
   return out;
 }

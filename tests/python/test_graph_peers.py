@@ -98,6 +98,42 @@ def test_random_graph_centralities(index: int) -> None:
         assert_close(c.eigenvector(weighted=True), nx.eigenvector_centrality_numpy(C, weight="weight"))
 
 
+@pytest.mark.parametrize("index", range(4))
+def test_betweenness_from_sources_and_closeness_of_vertices(index: int) -> None:
+    G = random_graphs()[index]
+    g = to_pk(G, "weight")
+    sources = sorted(G)[::3]
+    names = [str(v) for v in sources]
+    for normalized in (True, False):
+        assert_close(
+            g.betweenness(sources=names, normalized=normalized),
+            nx.betweenness_centrality_subset(G, sources, list(G), normalized=normalized),
+        )
+        assert_close(
+            g.betweenness(sources=names, weight="distance", normalized=normalized),
+            nx.betweenness_centrality_subset(G, sources, list(G), normalized=normalized, weight="weight"),
+        )
+    everyone = g.betweenness(sources=[str(v) for v in G])
+    assert everyone == pytest.approx(g.betweenness(), rel=1e-12, abs=1e-15)
+    picked = g.closeness(vertices=names)
+    assert list(picked) == names
+    assert_close(picked, {v: nx.closeness_centrality(G, u=v) for v in sources})
+    weighted = g.closeness(vertices=names, weight="distance")
+    assert_close(weighted, {v: nx.closeness_centrality(G, u=v, distance="weight") for v in sources})
+    assert g.betweenness(sources=[]) == dict.fromkeys(g.betweenness(), 0.0)
+    assert g.closeness(vertices=[]) == {}
+
+
+def test_sources_and_vertices_errors() -> None:
+    g = pk.Graph.from_edges(["a", "b", "c"], [("a", "b"), ("b", "c")])
+    with pytest.raises(pk.Error, match="unknown vertex id 'z'"):
+        g.betweenness(sources=["a", "z"])
+    with pytest.raises(pk.Error, match="betweenness sources: vertex index 0 given twice"):
+        g.betweenness(sources=["a", "a"])
+    with pytest.raises(pk.Error, match="closeness vertices: vertex index 1 given twice"):
+        g.closeness(vertices=["b", "b"])
+
+
 def test_karate_club(karate: nx.Graph) -> None:
     G = karate
     g = to_pk(G, "weight")
@@ -160,6 +196,50 @@ def test_email_eu_core_undirected() -> None:
     assert ours == pytest.approx(
         nx.community.modularity(G, [set(map(int, c)) for c in g.communities(seed=1)["groups"]])
     )
+
+
+@pytest.mark.parametrize("index", [1, 3])
+def test_random_directed_graph_structure(index: int) -> None:
+    # Weak components of the directed graph; articulation points and bridges of its undirected form.
+    G = random_graphs()[index]
+    g = to_pk(G)
+    U = G.to_undirected()
+    assert sorted(map(sorted, g.weak_components())) == sorted(sorted(ids(c)) for c in nx.weakly_connected_components(G))
+    assert ids(g.articulation_points()) == ids(nx.articulation_points(U))
+    assert pairs(g.bridges()) == pairs(nx.bridges(U))
+
+
+def test_email_eu_core_directed_cut_structure() -> None:
+    G = email(directed=True)
+    g = to_pk(G)
+    U = G.to_undirected()
+    assert ids(g.articulation_points()) == ids(nx.articulation_points(U))
+    assert pairs(g.bridges()) == pairs(nx.bridges(U))
+    h = igraph.Graph(n=G.number_of_nodes(), edges=list(U.edges()))
+    assert ids(g.articulation_points()) == ids(h.articulation_points())
+
+
+def test_long_path_has_no_depth_limit() -> None:
+    # 100,000 vertices in a row: a recursive depth-first search would overflow the stack.
+    n = 100_000
+    names = [f"v{i}" for i in range(n)]
+    for directed in (False, True):
+        g = pk.Graph.from_edges(names, list(zip(names, names[1:])), directed=directed)
+        assert g.weak_components() == [names]
+        assert g.articulation_points() == names[1:-1]
+        assert g.bridges() == list(zip(names, names[1:]))
+        assert g.articulation_points() == names[1:-1]  # the second call reads the kept id strings
+
+
+def test_results_keyed_by_id_after_views() -> None:
+    # Each Graph object keeps its own id strings: a view with other vertices gets its own.
+    g = pk.Graph.from_edges(["a", "b", "c", "d"], [("a", "b"), ("b", "c"), ("c", "d")])
+    assert g.articulation_points() == ["b", "c"]
+    s = g.subgraph(["d", "c", "b"])
+    assert s.articulation_points() == ["c"]
+    assert s.weak_components() == [["d", "c", "b"]]
+    assert set(s.degree()) == {"b", "c", "d"}
+    assert g.weak_components() == [["a", "b", "c", "d"]]
 
 
 def test_graph_from_partnership(state_cac_voca_path: Path) -> None:

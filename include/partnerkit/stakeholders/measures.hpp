@@ -38,10 +38,20 @@ std::vector<double> out_degree(const Graph& g);
 /// halved as in NetworkX. Parallel over sources (oneTBB), deterministic result.
 /// O(V·E) unweighted, O(V·E·log V) weighted; O(V + E) memory per thread.
 std::vector<double> betweenness(const Graph& g, Weighting weighting = Weighting::none, bool normalized = true);
+/// Betweenness over the shortest paths that start at `sources` only: Σ_{s∈S, t≠s} σ_st(v)/σ_st,
+/// scaled as above (nx.betweenness_centrality_subset(G, sources, G)); one search per source. With
+/// k sources drawn at random, n/k times it estimates betweenness (nx.betweenness_centrality(k=)).
+/// Throws Error for a source index out of range or given twice.
+std::vector<double> betweenness(const Graph& g, const std::vector<std::size_t>& sources,
+                                Weighting weighting = Weighting::none, bool normalized = true);
 
 /// Closeness, nx.closeness_centrality: (r-1)/Σd · (r-1)/(n-1) over the r vertices that reach v
 /// (Wasserman–Faust, `wf_improved`); incoming distances in a directed graph. 0 for a vertex no one reaches.
 std::vector<double> closeness(const Graph& g, Weighting weighting = Weighting::none, bool wf_improved = true);
+/// Closeness of the given vertices only (one search each): out[i] is the closeness of vertices[i]
+/// (nx.closeness_centrality(G, u)). Throws Error for an index out of range or given twice.
+std::vector<double> closeness(const Graph& g, const std::vector<std::size_t>& vertices,
+                              Weighting weighting = Weighting::none, bool wf_improved = true);
 
 /// Harmonic closeness, nx.harmonic_centrality: Σ_{u≠v} 1/d(u,v) (incoming distances), not normalized.
 std::vector<double> harmonic(const Graph& g, Weighting weighting = Weighting::none);
@@ -78,7 +88,8 @@ struct Components {
   /// The vertices of each component, each sorted.
   std::vector<std::vector<std::size_t>> groups() const;
 };
-/// Weakly connected components (connected components of an undirected graph). Boost.Graph.
+/// Weakly connected components (connected components of an undirected graph): breadth-first
+/// search on the symmetrized Csr, O(V + E).
 Components weak_components(const Graph& g);
 /// Strongly connected components (an undirected tie is reachable both ways). Boost.Graph.
 Components strong_components(const Graph& g);
@@ -86,8 +97,9 @@ Components strong_components(const Graph& g);
 /// Vertices with no tie.
 std::vector<std::size_t> isolates(const Graph& g);
 /// Articulation points of the symmetrized graph (removing one disconnects its component), sorted.
+/// Iterative Hopcroft–Tarjan depth-first search on the Csr (no recursion: any path length), O(V + E).
 std::vector<std::size_t> articulation_points(const Graph& g);
-/// Bridges of the symmetrized graph as vertex pairs (u < v), sorted.
+/// Bridges of the symmetrized graph as vertex pairs (u < v), sorted. The same search as articulation_points.
 std::vector<std::pair<std::size_t, std::size_t>> bridges(const Graph& g);
 
 /// A tie whose ends share no neighbour (nx.local_bridges), with its span: the length of the

@@ -2,6 +2,7 @@
 // fixtures. Agreement with NetworkX itself is tested in tests/python/test_graph_peers.py.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -64,6 +65,37 @@ TEST_CASE("betweenness is the same on repeated runs (deterministic reduction)", 
   const Graph g = ref::random_graph(300, 0.02, 11, false, true);
   const auto a = betweenness(g, Weighting::distance);
   CHECK(a == betweenness(g, Weighting::distance));
+}
+
+TEST_CASE("betweenness from chosen sources and closeness of chosen vertices", "[stakeholders][measures]") {
+  for (const Case& c : cases) {
+    const Graph g = ref::random_graph(c.n, c.p, c.seed, c.directed, c.weighted);
+    INFO("seed " << c.seed);
+    const Weighting w = c.weighted ? Weighting::distance : Weighting::none;
+    // The sources split in two: the two sums add up to the whole (every scaling is linear).
+    std::vector<std::size_t> even, odd, all;
+    for (std::size_t v = 0; v < c.n; ++v) (v % 2 ? odd : even).push_back(v);
+    for (std::size_t v = c.n; v-- > 0;) all.push_back(v);  // order does not matter
+    for (bool normalized : {true, false}) {
+      const auto whole = betweenness(g, w, normalized);
+      const auto a = betweenness(g, even, w, normalized), b = betweenness(g, odd, w, normalized);
+      const auto every = betweenness(g, all, w, normalized);
+      for (std::size_t v = 0; v < c.n; ++v) {
+        CHECK(a[v] + b[v] == Approx(whole[v]).margin(1e-12));
+        CHECK(every[v] == Approx(whole[v]).margin(1e-12));
+      }
+    }
+    const auto full = closeness(g, w);
+    const auto some = closeness(g, odd, w);
+    REQUIRE(some.size() == odd.size());
+    for (std::size_t i = 0; i < odd.size(); ++i) CHECK(some[i] == full[odd[i]]);
+  }
+  const Graph g = ref::make(3, {{0, 1}, {1, 2}});
+  CHECK(betweenness(g, std::vector<std::size_t>{}) == std::vector<double>{0, 0, 0});
+  CHECK(betweenness(g, std::vector<std::size_t>{0}, Weighting::none, false) == std::vector<double>{0, 0.5, 0});
+  CHECK(closeness(g, std::vector<std::size_t>{}).empty());
+  CHECK_THROWS_WITH(betweenness(g, std::vector<std::size_t>{3}), "betweenness sources: vertex index 3 out of range (3 vertices)");
+  CHECK_THROWS_WITH(closeness(g, std::vector<std::size_t>{1, 1}), "closeness vertices: vertex index 1 given twice");
 }
 
 TEST_CASE("closeness and harmonic match the definition (incoming distances)", "[stakeholders][measures]") {
@@ -214,6 +246,65 @@ TEST_CASE("strong components and component numbering", "[stakeholders][measures]
   CHECK(w.count == 2);
   CHECK(w.component == std::vector<std::size_t>{0, 0, 0, 0, 1, 0});
   CHECK(isolates(g) == std::vector<std::size_t>{4});
+}
+
+TEST_CASE("components, articulation points and bridges of 100,000-vertex paths and cycles", "[stakeholders][measures]") {
+  // A depth-first search that recursed would go 100,000 calls deep here.
+  const std::size_t n = 100000;
+  std::vector<std::pair<std::size_t, std::size_t>> path;
+  for (std::size_t v = 0; v + 1 < n; ++v) path.emplace_back(v, v + 1);
+  for (bool directed : {false, true}) {
+    INFO("directed " << directed);
+    const Graph g = ref::make(n, path, directed);
+    const Components weak = weak_components(g);
+    CHECK(weak.count == 1);
+    CHECK(std::all_of(weak.component.begin(), weak.component.end(), [](std::size_t c) { return c == 0; }));
+    const auto cut = articulation_points(g);
+    REQUIRE(cut.size() == n - 2);  // every inner vertex
+    CHECK(cut.front() == 1);
+    CHECK(cut.back() == n - 2);
+    const auto ties = bridges(g);
+    REQUIRE(ties.size() == n - 1);  // every tie
+    CHECK(ties == path);
+    if (directed) CHECK(strong_components(g).count == n);
+  }
+  // Closing the path into a cycle leaves no cut vertex and no bridge; a tail of 50,000 more
+  // vertices hung on vertex 0 cuts at 0 and along the tail.
+  auto cycle = path;
+  cycle.emplace_back(0, n - 1);
+  CHECK(articulation_points(ref::make(n, cycle)).empty());
+  CHECK(bridges(ref::make(n, cycle)).empty());
+  auto lollipop = cycle;
+  lollipop.emplace_back(0, n);
+  for (std::size_t v = n; v + 1 < n + n / 2; ++v) lollipop.emplace_back(v, v + 1);
+  const Graph g = ref::make(n + n / 2, lollipop);
+  const auto cut = articulation_points(g);
+  REQUIRE(cut.size() == n / 2);  // 0 and the tail but its end
+  CHECK(cut.front() == 0);
+  CHECK(cut[1] == n);
+  CHECK(cut.back() == n + n / 2 - 2);
+  const auto ties = bridges(g);
+  REQUIRE(ties.size() == n / 2);
+  CHECK(ties.front() == std::pair<std::size_t, std::size_t>{0, n});
+  CHECK(weak_components(g).count == 1);
+}
+
+TEST_CASE("directed graphs: weak components, articulation points and bridges of the symmetrized graph", "[stakeholders][measures]") {
+  // 0 -> 1 <- 2 (1 reached from both, reaching neither), 3 -> 4 and 4 -> 3 (two arcs, one tie),
+  // 5 -> 6 -> 7 -> 5 (a directed cycle), 8 alone.
+  const Graph g = ref::make(9, {{0, 1}, {2, 1}, {3, 4}, {4, 3}, {5, 6}, {6, 7}, {7, 5}}, true);
+  const Components weak = weak_components(g);
+  CHECK(weak.count == 4);
+  CHECK(weak.component == std::vector<std::size_t>{0, 0, 0, 1, 1, 2, 2, 2, 3});
+  CHECK(weak.groups() == std::vector<std::vector<std::size_t>>{{0, 1, 2}, {3, 4}, {5, 6, 7}, {8}});
+  CHECK(strong_components(g).count == 6);  // {0}, {1}, {2}, {3, 4}, {5, 6, 7}, {8}
+  CHECK(articulation_points(g) == std::vector<std::size_t>{1});
+  CHECK(bridges(g) == std::vector<std::pair<std::size_t, std::size_t>>{{0, 1}, {1, 2}, {3, 4}});
+  // An empty graph and a graph without ties.
+  CHECK(weak_components(Graph()).count == 0);
+  CHECK(articulation_points(Graph()).empty());
+  CHECK(weak_components(ref::make(3, {})).count == 3);
+  CHECK(bridges(ref::make(3, {})).empty());
 }
 
 TEST_CASE("local bridges and their span", "[stakeholders][measures]") {
