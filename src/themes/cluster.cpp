@@ -1,7 +1,9 @@
 // Grouping entries into themes: TF-IDF vectors, a k-nearest-neighbour cosine graph, seeded
-// Louvain communities, exactly K groups on request (merge by centroid similarity, bisection),
-// spherical k-means refinement, labels and representatives. See docs/themes.md.
+// Louvain communities, exactly K groups on request (over-segmentation, small groups merged into
+// their most similar neighbour, average linkage down to K, bisection if short), spherical k-means
+// refinement, labels and representatives. See docs/themes.md.
 #include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
@@ -108,42 +110,58 @@ void keep_best(std::vector<Neighbor>& cands, std::size_t k) {
   std::sort(cands.begin(), cands.end(), better);
 }
 
-// Lexical kNN through an inverted index: posting lists sorted by weight (desc), each read up to
-// `cap` entries, so very common terms cost O(cap) per entry.
+// Posting entries read per term of an entry: a term shared by more entries contributes only
+// through its kKnnCap heaviest postings (very common terms weigh little in TF-IDF).
+constexpr std::size_t kKnnCap = 100;
+
+// Lexical kNN through an inverted index. Posting lists (one flat array) are sorted by weight
+// (desc, ties by entry), each read up to `cap` entries, so a very common term costs O(cap) per
+// entry. Scores accumulate in a dense per-thread array with a list of touched entries; each
+// entry's list depends only on the rows, so the result is the same on any number of threads.
 std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, std::size_t k) {
   const std::size_t n = x.size();
-  std::vector<std::vector<Entry>> postings(dims);
-  for (Index i = 0; i < n; ++i)
-    for (auto e : x.row(i)) postings[e.id].push_back({i, e.w});
+  std::vector<std::size_t> poff(dims + 1, 0);
+  for (const auto& e : x.items) ++poff[e.id + 1];
+  for (std::size_t t = 0; t < dims; ++t) poff[t + 1] += poff[t];
+  std::vector<Entry> post(poff[dims]);
+  {
+    std::vector<std::size_t> pos(poff.begin(), poff.end() - 1);
+    for (Index i = 0; i < n; ++i)
+      for (auto e : x.row(i)) post[pos[e.id]++] = {i, e.w};
+  }
   tbb::parallel_for(std::size_t{0}, dims, [&](std::size_t t) {
-    std::stable_sort(postings[t].begin(), postings[t].end(),
-                     [](const Entry& a, const Entry& b) { return a.w > b.w; });
+    std::sort(post.begin() + static_cast<std::ptrdiff_t>(poff[t]), post.begin() + static_cast<std::ptrdiff_t>(poff[t + 1]),
+              [](const Entry& a, const Entry& b) { return a.w > b.w || (a.w == b.w && a.id < b.id); });
   });
-  const std::size_t cap = std::max<std::size_t>(200, std::min<std::size_t>(2000, 20'000'000 / std::max<std::size_t>(n, 1)));
-  std::vector<std::vector<Neighbor>> out(n);
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 512), [&](const tbb::blocked_range<std::size_t>& r) {
-    std::vector<float> acc(n, 0.0f);
+  const std::size_t cap = kKnnCap;
+  struct Scratch {
+    std::vector<float> acc;
     std::vector<Index> touched;
     std::vector<Neighbor> cands;
+  };
+  tbb::enumerable_thread_specific<Scratch> scratch;
+  std::vector<std::vector<Neighbor>> out(n);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& r) {
+    Scratch& s = scratch.local();
+    if (s.acc.size() != n) s.acc.assign(n, 0.0f);
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       for (auto e : x.row(i)) {
-        const auto& p = postings[e.id];
-        std::size_t m = std::min(cap, p.size());
+        const Entry* p = post.data() + poff[e.id];
+        const std::size_t m = std::min(cap, poff[e.id + 1] - poff[e.id]);
         for (std::size_t q = 0; q < m; ++q) {
-          Index j = p[q].id;
-          if (j == i) continue;
-          if (acc[j] == 0.0f) touched.push_back(j);
-          acc[j] += e.w * p[q].w;
+          const Index j = p[q].id;
+          if (s.acc[j] == 0.0f) s.touched.push_back(j);
+          s.acc[j] += e.w * p[q].w;
         }
       }
-      cands.clear();
-      for (Index j : touched) {
-        if (acc[j] > 0.0f) cands.push_back({j, acc[j]});
-        acc[j] = 0.0f;
+      s.cands.clear();
+      for (Index j : s.touched) {
+        if (j != i && s.acc[j] > 0.0f) s.cands.push_back({j, s.acc[j]});
+        s.acc[j] = 0.0f;
       }
-      touched.clear();
-      keep_best(cands, k);
-      out[i] = cands;
+      s.touched.clear();
+      keep_best(s.cands, k);
+      out[i].assign(s.cands.begin(), s.cands.end());
     }
   });
   return out;
@@ -331,6 +349,12 @@ std::vector<Index> louvain(const Graph& g, double resolution, unsigned seed) {
 }
 
 // ---------------------------------------------------------------- groups
+// Exactly K themes: Louvain's resolution is raised until there are at least kOversegment · K
+// communities, groups under kSmallShare of the mean theme size are merged first, then average
+// linkage merges down to K. The same constants for every data set.
+constexpr std::size_t kOversegment = 3;
+constexpr double kSmallShare = 0.2;
+
 struct Groups {
   std::vector<std::vector<Index>> members;  // entries of each group, ascending
 };
@@ -463,7 +487,8 @@ std::vector<int> assignment_of(const Groups& gs, std::size_t n) {
 
 // Merges the smallest group into its most similar group (centroid cosine among the groups it
 // has graph edges to; all groups if none) until `k` remain.
-void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const Graph& g) {
+void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const Graph& g,
+              std::size_t below = std::numeric_limits<std::size_t>::max()) {
   std::size_t G = gs.members.size();
   if (G <= k) return;
   std::vector<SparseVec> cents(G);
@@ -505,6 +530,7 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     const Index a = heap.back().second;
     heap.pop_back();
     if (!alive[a] || size[a] != sz) continue;
+    if (sz >= below) break;
     std::vector<Index> cands;
     for (Index b : adj[a]) {
       Index rb = find(b);
@@ -554,6 +580,86 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
   }
   std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
   std::sort(gs.members.begin(), gs.members.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+}
+
+// Average-linkage merging of groups down to `k`: the average cosine similarity of the entries of
+// groups a and b is S_a·S_b / (|a|·|b|), S the sum of their unit rows, so the dot products of
+// merged groups are sums (D(a∪b, c) = D(a, c) + D(b, c)) and need no recomputation. The pair with
+// the largest average similarity merges first (ties: lowest ids); each group caches its best
+// partner. O(G² · (terms of a centroid)) to start, then O(G) per merge in the common case.
+void merge_average(Groups& gs, std::size_t k, const Rows& x, std::size_t dims) {
+  const std::size_t G = gs.members.size();
+  if (G <= k) return;
+  std::vector<SparseVec> cents(G);
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) { cents[c] = centroid(x, gs.members[c], dims); });
+  std::vector<double> D(G * G, 0.0);
+  tbb::enumerable_thread_specific<std::vector<double>> dense;
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t a) {
+    auto& d = dense.local();
+    if (d.size() != dims) d.assign(dims, 0.0);
+    for (auto e : cents[a]) d[e.id] = e.w;
+    for (std::size_t b = 0; b < G; ++b) {
+      if (b == a) continue;
+      double s = 0;
+      for (auto e : cents[b]) s += static_cast<double>(e.w) * d[e.id];
+      D[a * G + b] = s;
+    }
+    for (auto e : cents[a]) d[e.id] = 0.0;
+  });
+  // Symmetric up to rounding: use the value computed from the lower id's side.
+  for (std::size_t a = 0; a < G; ++a)
+    for (std::size_t b = a + 1; b < G; ++b) D[b * G + a] = D[a * G + b];
+  std::vector<double> size(G);
+  for (std::size_t c = 0; c < G; ++c) size[c] = static_cast<double>(gs.members[c].size());
+  std::vector<char> alive(G, 1);
+  std::vector<std::size_t> best(G, G);
+  std::vector<double> best_s(G, -std::numeric_limits<double>::infinity());
+  auto avg = [&](std::size_t a, std::size_t b) { return D[a * G + b] / (size[a] * size[b]); };
+  auto refresh = [&](std::size_t a) {
+    best[a] = G;
+    best_s[a] = -std::numeric_limits<double>::infinity();
+    for (std::size_t b = 0; b < G; ++b)
+      if (b != a && alive[b]) {
+        double s = avg(a, b);
+        if (s > best_s[a]) best_s[a] = s, best[a] = b;
+      }
+  };
+  for (std::size_t a = 0; a < G; ++a) refresh(a);
+  std::size_t alive_count = G;
+  while (alive_count > k) {
+    std::size_t a = G;
+    for (std::size_t c = 0; c < G; ++c)
+      if (alive[c] && best[c] < G && (a == G || best_s[c] > best_s[a])) a = c;
+    if (a == G) break;
+    std::size_t b = best[a];
+    if (b < a) std::swap(a, b);  // keep the lower id
+    alive[b] = 0;
+    --alive_count;
+    for (std::size_t c = 0; c < G; ++c) {
+      D[a * G + c] += D[b * G + c];
+      D[c * G + a] = D[a * G + c];
+    }
+    size[a] += size[b];
+    auto& ma = gs.members[a];
+    auto& mb = gs.members[b];
+    std::vector<Index> merged;
+    merged.reserve(ma.size() + mb.size());
+    std::merge(ma.begin(), ma.end(), mb.begin(), mb.end(), std::back_inserter(merged));
+    ma = std::move(merged);
+    mb = {};
+    refresh(a);
+    for (std::size_t c = 0; c < G; ++c) {
+      if (!alive[c] || c == a) continue;
+      if (best[c] == a || best[c] == b) {
+        refresh(c);
+      } else {
+        double s = avg(c, a);
+        if (s > best_s[c] || (s == best_s[c] && a < best[c])) best_s[c] = s, best[c] = a;
+      }
+    }
+  }
+  std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
+  std::sort(gs.members.begin(), gs.members.end(), [](const auto& p, const auto& q) { return p.front() < q.front(); });
 }
 
 // Splits the group with the largest size × (1 − cohesion) in two (spherical 2-means seeded with
@@ -667,7 +773,7 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
         return m;
       };
       double res = options.resolution;
-      for (int step = 0; step < 6 && count(comm) < static_cast<std::size_t>(*options.themes); ++step) {
+      for (int step = 0; step < 6 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
         res *= 2;
         comm = louvain(g, res, options.seed);
       }
@@ -684,7 +790,12 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
     const std::size_t truncate = dense ? std::numeric_limits<std::size_t>::max() : 256;
     if (exact) {
       std::size_t K = std::min<std::size_t>(static_cast<std::size_t>(*options.themes), n_usable);
-      merge_to(gs, K, x, dims, g);
+      // Groups smaller than a fifth of the mean theme size first join their most similar
+      // neighbouring group (smallest first), then average linkage merges down to K.
+      merge_to(gs, K, x, dims, g, static_cast<std::size_t>(kSmallShare * static_cast<double>(n_usable) / static_cast<double>(K)));
+      // Average linkage keeps a G × G matrix: at most 4096 groups (or K) enter it.
+      merge_to(gs, std::max<std::size_t>(K, 4096), x, dims, g);
+      merge_average(gs, K, x, dims);
       split_to(gs, K, x, dims);
       for (int it = 0; it < 3; ++it) {
         std::vector<int> next = reassign(x, dims, gs, assignment_of(gs, n), usable, !dense, truncate);
@@ -709,16 +820,23 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
     std::stable_sort(gs.members.begin(), gs.members.end(), [](const auto& p, const auto& q) { return p.size() > q.size(); });
     result.assignments = assignment_of(gs, n);
     result.themes.resize(gs.members.size());
+    // Cosine of each member to its theme's centroid, through a dense per-thread copy of the
+    // centroid (O(terms of the members) per theme).
+    tbb::enumerable_thread_specific<std::vector<double>> dense_cen;
     tbb::parallel_for(std::size_t{0}, gs.members.size(), [&](std::size_t c) {
       Theme& t = result.themes[c];
       const auto& m = gs.members[c];
       t.entries.assign(m.begin(), m.end());
       SparseVec cen = centroid(x, m, dims);
       double nc = norm(cen);
+      auto& dc = dense_cen.local();
+      if (dc.size() != dims) dc.assign(dims, 0.0);
+      for (auto e : cen) dc[e.id] = e.w;
       double best = -std::numeric_limits<double>::infinity(), total = 0;
       for (Index i : m) {
-        auto r = x.row(i);
-        double s = nc > 0 ? dot(SparseVec(r.begin(), r.end()), cen) / nc : 0;
+        double d = 0;
+        for (auto e : x.row(i)) d += static_cast<double>(e.w) * dc[e.id];
+        double s = nc > 0 ? d / nc : 0;
         total += s;
         if (s > best + 1e-12) {
           best = s;
@@ -726,6 +844,7 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
         }
       }
       t.cohesion = m.empty() ? 0 : total / static_cast<double>(m.size());
+      for (auto e : cen) dc[e.id] = 0.0;
     });
     label_themes(result, labels, options.label_words);
   });

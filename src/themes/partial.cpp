@@ -62,16 +62,17 @@ void PartialAggregate::add(std::span<const std::string> texts) {
   std::vector<std::vector<Term>> normalized(texts.size());
   tbb::parallel_for(std::size_t{0}, texts.size(),
                     [&](std::size_t i) { normalized[i] = terms(texts[i], normalize_); });
+  std::vector<std::uint32_t> ids;
   for (auto& entry : normalized) {
     // Count each term of the entry; items sorted by term index for a canonical layout.
-    std::map<std::uint32_t, std::uint32_t> counts;
+    ids.clear();
     for (auto& t : entry) {
       auto [it, fresh] = index_.try_emplace(t.term, static_cast<std::uint32_t>(terms_.size()));
       if (fresh) {
         terms_.push_back(t.term);
         surfaces_.emplace_back();
       }
-      ++counts[it->second];
+      ids.push_back(it->second);
       auto& s = surfaces_[it->second];
       auto f = std::find_if(s.begin(), s.end(), [&](const auto& p) { return p.first == t.surface; });
       if (f == s.end()) {
@@ -80,7 +81,13 @@ void PartialAggregate::add(std::span<const std::string> texts) {
         ++f->second;
       }
     }
-    for (auto [term, count] : counts) items_.push_back({term, count});
+    std::sort(ids.begin(), ids.end());
+    for (std::size_t q = 0; q < ids.size();) {
+      std::size_t r = q;
+      while (r < ids.size() && ids[r] == ids[q]) ++r;
+      items_.push_back({ids[q], static_cast<std::uint32_t>(r - q)});
+      q = r;
+    }
     offsets_.push_back(items_.size());
   }
 }
