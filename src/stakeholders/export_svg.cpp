@@ -25,8 +25,12 @@ std::string to_svg(const Graph& g, const ExportOptions& options) {
   // Graphviz keeps global state (error handlers, the plugin list): one drawing at a time.
   static std::mutex graphviz;
   std::lock_guard<std::mutex> lock(graphviz);
-  std::unique_ptr<GVC_t, int (*)(GVC_t*)> gvc(gvContext(), gvFreeContext);
-  if (!gvc) throw Error("Graphviz: cannot create a context");
+  // One context for the process, never freed: Graphviz 2.42's pango plugin keeps the last font
+  // name it measured, which a freed context leaves dangling (ASan: heap-use-after-free in
+  // textspan_size on the second drawing in a process). Its memory is suppressed in tests/lsan.supp.
+  static GVC_t* const context = gvContext();
+  if (!context) throw Error("Graphviz: cannot create a context");
+  std::unique_ptr<GVC_t, void (*)(GVC_t*)> gvc(context, [](GVC_t*) {});
   std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(dot.c_str()), agclose);
   if (!graph) throw Error("Graphviz could not read the DOT text partnerkit wrote (please report this)");
   if (gvLayout(gvc.get(), graph.get(), options.layout.c_str()) != 0)
