@@ -24,6 +24,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import sys
 import threading
 import time
@@ -203,14 +204,19 @@ def main() -> None:
         print(f"{name:15s} {ours:14.3f}  {method:28s} {best:6.3f}  {'yes' if ours >= best else 'NO':>7s}  {ratio:15.1f}x")
     if args.scale:
         texts = synthesize(corpora, args.scale)
+        load_before = os.getloadavg()[0]
         with PeakMemory() as mem:
             start = time.perf_counter()
+            cpu = time.process_time()
             t = pk.themes.aggregate(texts)
+            cpu = time.process_time() - cpu
             seconds = time.perf_counter() - start
         print()
         print(f"scale: {len(texts):,} synthesized texts -> {len(t.themes):,} themes, {len(t.unassigned):,} unassigned, "
-              f"{seconds:.1f} s, peak {mem.megabytes:,.0f} MB above the process baseline "
-              f"({psutil.Process().memory_info().rss / 2**20:,.0f} MB resident after, texts included)")
+              f"{seconds:.1f} s wall, {cpu:.1f} s CPU (all threads), peak {mem.megabytes:,.0f} MB above the process "
+              f"baseline ({mem.peak / 2**20:,.0f} MB resident at the peak, texts included; "
+              f"ru_maxrss {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**10:,.0f} MB); "
+              f"load average {load_before:.1f} before, {os.getloadavg()[0]:.1f} after")
 
 
 if __name__ == "__main__":

@@ -59,9 +59,34 @@ void PartialAggregate::add(std::string_view text) {
 }
 
 void PartialAggregate::add(std::span<const std::string> texts) {
+  // Chunks of texts are normalized and interned into partials of their own in parallel, then
+  // merged in order: terms keep their order of first occurrence and surfaces their order and
+  // counts, so the state is the one a single pass would build.
+  constexpr std::size_t chunk = 4096;
+  if (texts.size() <= chunk) {
+    append(texts, normalize_);
+    return;
+  }
+  ThemeOptions blank;  // the parts only hold entries; normalization uses this partial's settings
+  blank.lexicon = Lexicon{};
+  std::vector<PartialAggregate> parts((texts.size() + chunk - 1) / chunk, PartialAggregate(blank));
+  tbb::parallel_for(std::size_t{0}, parts.size(), [&](std::size_t c) {
+    PartialAggregate& part = parts[c];
+    part.lexicon_fingerprint_ = lexicon_fingerprint_;
+    part.stem_ = stem_;
+    part.stop_words_ = stop_words_;
+    part.append(texts.subspan(c * chunk, std::min(chunk, texts.size() - c * chunk)), normalize_);
+  });
+  for (auto& part : parts) {
+    merge(part);
+    part = PartialAggregate(blank);
+  }
+}
+
+void PartialAggregate::append(std::span<const std::string> texts, const NormalizeOptions& norm) {
   std::vector<std::vector<Term>> normalized(texts.size());
   tbb::parallel_for(std::size_t{0}, texts.size(),
-                    [&](std::size_t i) { normalized[i] = terms(texts[i], normalize_); });
+                    [&](std::size_t i) { normalized[i] = terms(texts[i], norm); });
   std::vector<std::uint32_t> ids;
   for (auto& entry : normalized) {
     // Count each term of the entry; items sorted by term index for a canonical layout.

@@ -80,6 +80,8 @@ class PartialAggregate {
 
  private:
   friend struct PartialAccess;
+  // Normalizes `texts` with `norm` and appends them (one pass, terms interned in order).
+  void append(std::span<const std::string> texts, const NormalizeOptions& norm);
   NormalizeOptions normalize_;
   std::uint64_t lexicon_fingerprint_ = 0;
   bool stem_ = true;

@@ -57,6 +57,20 @@ TEST_CASE("merged partial aggregates finish to the themes of one run", "[themes]
   check_same(left.finish(found), aggregate(texts, found));
 }
 
+TEST_CASE("adding many texts at once (in parallel chunks) builds the state of one pass", "[themes][partial]") {
+  // More texts than one chunk (4096): the chunks are interned apart and merged in order.
+  auto sample = tweet_texts();
+  std::vector<std::string> texts;
+  for (std::size_t r = 0; texts.size() < 9000; ++r)
+    for (const auto& t : sample) texts.push_back(t + " extra" + std::to_string(r % 7));
+  PartialAggregate at_once;
+  at_once.add(texts);
+  PartialAggregate one_by_one;
+  for (const auto& t : texts) one_by_one.add(t);
+  CHECK(at_once.size() == texts.size());
+  CHECK(at_once.to_json() == one_by_one.to_json());
+}
+
 TEST_CASE("partial aggregates round-trip through JSON and MessagePack", "[themes][partial]") {
   auto texts = tweet_texts();
   ThemeOptions o;
