@@ -1,0 +1,123 @@
+"""The report in a real browser: headless Chromium opens what `partnerkit report` wrote.
+
+For both bundled examples and for the hostile document (tests/data/injection): no console error,
+no network request, every section in the DOM, a screenshot PNG and a PDF print of a few pages
+written under the build folder (PARTNERKIT_ARTIFACTS, set by CTest; else build/artifacts), and
+hostile text rendered as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import struct
+import subprocess
+import urllib.parse
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from chromium import Chromium, executable
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "examples" / "partnerships"
+INJECTION = REPO / "tests" / "data" / "injection" / "partnership.json"
+SECTIONS = ["at-a-glance", "stage", "roster", "network", "timeline", "worksheets", "ideas"]
+DOCUMENTS = [EXAMPLES / "state-cac-voca.json", EXAMPLES / "child-support-courts.json", INJECTION]
+MAX_PAGES = 10  # the bundled examples print on 9 and 10 pages (docs/report.md, "Printing")
+
+
+def artifacts() -> Path:
+    folder = Path(os.environ.get("PARTNERKIT_ARTIFACTS", REPO / "build" / "artifacts"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if executable() is None:
+        pytest.fail("chromium is not installed: scripts/setup installs it")
+    with Chromium() as b:
+        yield b
+
+
+def write_report(cli: Path, document: Path, out: Path) -> Path:
+    done = subprocess.run([str(cli), "report", str(document), "-o", str(out)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert str(out) in done.stdout  # it says where the report went
+    return out
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+    return struct.unpack(">II", data[16:24])
+
+
+def pdf_pages(data: bytes) -> int:
+    assert data.startswith(b"%PDF-")
+    import re
+
+    counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
+    counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
+    assert counts, "no page tree in the PDF"
+    return max(counts)
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.stem)
+def test_report_opens_cleanly_in_chromium(cli, browser, document, tmp_path):
+    name = "injection" if document == INJECTION else document.stem
+    report = write_report(cli, document, tmp_path / f"{name}.html")
+    page = browser.open(report)
+
+    assert page.console_errors == []
+    assert page.network_requests == []
+    assert page.dialogs == []
+    ids = page.evaluate("[...document.querySelectorAll('section[id]')].map(s => s.id)")
+    assert [s for s in SECTIONS if s not in ids] == []
+    assert page.evaluate("document.querySelectorAll('script').length") == 0
+    # The network picture is inline SVG, the calendar a data: URI holding the plan's .ics.
+    assert page.evaluate("document.querySelectorAll('#network svg').length") >= 1
+    href = page.evaluate("(document.querySelector('a[href^=\"data:text/calendar\"]') || {}).href || ''")
+    assert href.startswith("data:text/calendar")
+    meta, _, payload = href.partition(",")
+    ics = base64.b64decode(payload) if meta.endswith(";base64") else urllib.parse.unquote(payload).encode()
+    calendar = icalendar.Calendar.from_ical(ics)
+    planned = len(json.loads(document.read_text(encoding="utf-8")).get("meetings", []))
+    assert len(calendar.walk("VEVENT")) >= min(planned, 1)
+
+    width, height = png_size(page.screenshot(artifacts() / f"report-{name}.png"))
+    assert width > 300 and height > 300
+    pages = pdf_pages(page.print_to_pdf(artifacts() / f"report-{name}.pdf"))
+    assert 1 <= pages <= MAX_PAGES
+
+
+def test_hostile_text_is_text_in_the_report_dom(cli, browser, tmp_path):
+    data = json.loads(INJECTION.read_text(encoding="utf-8"))
+    page = browser.open(write_report(cli, INJECTION, tmp_path / "injection.html"))
+    assert page.dialogs == []
+    # No element or attribute came from user text: no script, no img with src=x, no on* handler.
+    found = page.evaluate(
+        """(() => {
+          const all = [...document.querySelectorAll('*')];
+          return {
+            scripts: document.querySelectorAll('script').length,
+            imgs: [...document.querySelectorAll('img')].map(i => i.getAttribute('src')),
+            handlers: all.filter(e => [...e.attributes].some(a => a.name.startsWith('on'))).map(e => e.tagName),
+            text: document.body.innerText,
+            svgText: [...document.querySelectorAll('#network svg text')].map(t => t.textContent).join(' '),
+          };
+        })()"""
+    )
+    assert found["scripts"] == 0
+    assert "x" not in found["imgs"]
+    assert found["handlers"] == []
+    text = " ".join(found["text"].split())
+    for org in data["organizations"]:
+        assert " ".join(org["name"].split()) in text, org["name"]
+    for idea in data["ideas"]:
+        assert " ".join(idea["text"].split()) in text, idea["text"]
+    assert "{{mustache}}" in text  # a user's Mustache tag is not expanded
+    svg_text = " ".join(found["svgText"].split())
+    assert "<script>alert('s')</script>" in svg_text
