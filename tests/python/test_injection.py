@@ -94,7 +94,8 @@ def markdown_to_html(text: str) -> str:
 
 @pytest.mark.parametrize(
     "args",
-    [("plan", "--format", "md"), ("themes", "--format", "md"), ("ideas", "--format", "md")],
+    [("plan", "--format", "md"), ("themes", "--format", "md"), ("ideas", "--format", "md"),
+     ("report", "--format", "md", "-o", "-")],
     ids=lambda a: a[0],
 )
 def test_markdown_outputs_keep_hostile_text_as_text(cli, args):
@@ -112,6 +113,34 @@ def test_plan_markdown_shows_every_meeting_title(cli):
     doc = Html(markdown_to_html(run(cli, "plan", str(DOC), "--format", "md")))
     for meeting in DATA["meetings"]:
         assert words(meeting["title"]) in doc.text
+
+
+def test_report_markdown_shows_every_name_and_idea(cli):
+    doc = Html(markdown_to_html(run(cli, "report", str(DOC), "--format", "md", "-o", "-")))
+    assert_inert_html(doc)
+    for org in DATA["organizations"]:
+        assert words(org["name"]) in doc.text, org["name"]
+    for idea in DATA["ideas"]:
+        assert words(idea["text"]) in doc.text, idea["text"]
+
+
+def test_report_json_gives_back_the_names(cli):
+    data = json.loads(run(cli, "report", str(DOC), "--format", "json", "-o", "-"))
+    strings: list[str] = []
+
+    def walk(x):
+        if isinstance(x, str):
+            strings.append(x)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    walk(data)
+    for org in DATA["organizations"]:
+        assert org["name"] in strings
 
 
 def test_plan_html_is_inert(cli):
