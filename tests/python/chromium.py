@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
@@ -122,8 +123,6 @@ class Chromium:
         return mine
 
     def _read(self, deadline: float) -> dict:
-        import select
-
         while b"\0" not in self._buffer:
             left = deadline - time.monotonic()
             if left <= 0:

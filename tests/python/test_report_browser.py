@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import struct
 import subprocess
 import urllib.parse
@@ -57,8 +58,6 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 def pdf_pages(data: bytes) -> int:
     assert data.startswith(b"%PDF-")
-    import re
-
     counts = [int(m) for m in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", data)]
     counts += [int(m) for m in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", data)]
     assert counts, "no page tree in the PDF"
