@@ -270,8 +270,32 @@ OJson timeline_section(const Partnership& p, Date on, const Options& options) {
     out["meetings"].push_back(std::move(j));
   }
   out["planned"] = planned;
+  out["has_agendas"] = std::any_of(out["meetings"].begin(), out["meetings"].end(),
+                                   [](const OJson& m) { return !m["agenda_title"].is_null(); });
   out["issues"] = OJson::array();
   for (const auto& i : plan.issues) out["issues"].push_back(meetings::to_json(i));
+  // The same findings grouped by kind, in order of first appearance: one line each on paper.
+  out["issue_groups"] = OJson::array();
+  std::map<std::string, std::size_t> group_of;
+  for (const auto& i : plan.issues) {
+    auto [it, added] = group_of.try_emplace(i.code, out["issue_groups"].size());
+    if (added) {
+      std::string label = i.code;
+      std::replace(label.begin(), label.end(), '_', ' ');
+      out["issue_groups"].push_back({{"code", i.code}, {"label", label}, {"meetings", OJson::array()}, {"messages", OJson::array()}});
+    }
+    OJson& group = out["issue_groups"][it->second];
+    group["messages"].push_back(i.message);
+    for (const auto& id : i.meetings)
+      if (const meetings::PlannedMeeting* m = plan.find_meeting(id))
+        group["meetings"].push_back(format_date(Date{ch::floor<ch::days>(m->start)}));
+  }
+  for (auto& group : out["issue_groups"]) {
+    group["count"] = group["messages"].size();
+    std::string when;
+    for (const auto& d : group["meetings"]) when += (when.empty() ? "" : ", ") + d.get<std::string>();
+    group["meetings_text"] = when.empty() ? OJson(nullptr) : OJson(when);
+  }
   meetings::IcalOptions io;
   io.dtstamp = options.dtstamp ? *options.dtstamp : ch::sys_seconds(ch::sys_days(on));
   out["ics"] = plan.meetings.empty() ? OJson(nullptr) : OJson(meetings::to_ical(plan, io));
@@ -350,9 +374,13 @@ OJson ideas_section(const Partnership& p) {
     const themes::RankedIdea* i = it == by_id.end() ? nullptr : it->second;
     return OJson{{"id", id}, {"text", i ? i->text : id}, {"rank", i ? i->rank : 0}, {"doable", i ? i->doable : 0}};
   };
+  std::map<std::string, std::size_t, std::less<>> area_of;  // idea id -> area number (1-based)
+  for (std::size_t k = 0; k < r.areas.size(); ++k)
+    for (const auto& id : r.areas[k].ideas) area_of.emplace(id, k + 1);
   OJson ranked = OJson::array();
   for (const auto& i : r.ideas)
     ranked.push_back({{"rank", i.rank},
+                      {"area", area_of.contains(i.id) ? OJson(area_of[i.id]) : OJson(nullptr)},
                       {"id", i.id},
                       {"text", i.text},
                       {"exciting", i.exciting},

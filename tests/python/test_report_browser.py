@@ -27,7 +27,9 @@ EXAMPLES = REPO / "examples" / "partnerships"
 INJECTION = REPO / "tests" / "data" / "injection" / "partnership.json"
 SECTIONS = ["at-a-glance", "stage", "roster", "network", "timeline", "worksheets", "ideas"]
 DOCUMENTS = [EXAMPLES / "state-cac-voca.json", EXAMPLES / "child-support-courts.json", INJECTION]
-MAX_PAGES = 12  # the bundled examples print on 9-11 US Letter pages (docs/report.md, "Printing")
+# The day each report is made on (the report depends on it: what is done, which meetings are to come).
+ON = {"state-cac-voca": "2027-06-20", "child-support-courts": "2027-10-01", "partnership": "2027-06-20"}
+MAX_PAGES = 4  # a handout of a few US Letter pages (docs/report.md, "Printing")
 
 
 def artifacts() -> Path:
@@ -45,7 +47,8 @@ def browser():
 
 
 def write_report(cli: Path, document: Path, out: Path) -> Path:
-    done = subprocess.run([str(cli), "report", str(document), "-o", str(out)], capture_output=True, text=True)
+    command = [str(cli), "report", str(document), "-o", str(out), "--on", ON[document.stem]]
+    done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert str(out) in done.stdout  # it says where the report went
     return out
@@ -120,3 +123,27 @@ def test_hostile_text_is_text_in_the_report_dom(cli, browser, tmp_path):
     assert "{{mustache}}" in text  # a user's Mustache tag is not expanded
     svg_text = " ".join(found["svgText"].split())
     assert "<script>alert('s')</script>" in svg_text
+
+
+def test_paper_leaves_details_to_the_screen(cli, browser, tmp_path):
+    """On paper: one line per kind of plan finding, no done checklist rows, no past agendas; on
+    screen every finding, row and agenda is shown."""
+    document = EXAMPLES / "state-cac-voca.json"
+    page = browser.open(write_report(cli, document, tmp_path / "report.html"))
+    shown = """(() => {
+      const visible = s => [...document.querySelectorAll(s)].filter(e => e.getClientRects().length > 0).length;
+      return {findings: visible('#timeline .finding li'), lines: visible('#timeline .finding p'),
+              done: visible('#stage tr.activity-done'), stages: visible('#stage tbody > tr:first-child'),
+              agendas: visible('#timeline .meeting'), note: visible('#timeline .print-only')};
+    })()"""
+    screen = page.evaluate(shown)
+    page.browser.send("Emulation.setEmulatedMedia", {"media": "print"}, session=page.session)
+    paper = page.evaluate(shown)
+    plan = json.loads(subprocess.run([str(cli), "plan", str(document), "--format", "json"], capture_output=True,
+                                     text=True, check=True).stdout)
+    assert screen["findings"] == len(plan["issues"]) > 1 and paper["findings"] == 0
+    assert screen["lines"] == paper["lines"] == len({i["code"] for i in plan["issues"]})
+    assert screen["done"] > 0 and paper["done"] == 0
+    assert screen["stages"] == paper["stages"] > 1  # every stage keeps its "n of m done" row
+    assert 0 < paper["agendas"] < screen["agendas"]
+    assert (screen["note"], paper["note"]) == (0, 1)

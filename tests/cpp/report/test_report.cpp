@@ -150,6 +150,45 @@ TEST_CASE("report: both examples give every section in HTML, Markdown and JSON",
   }
 }
 
+TEST_CASE("report: plan findings grouped by kind, ideas with their area", "[report]") {
+  Partnership p = load(test::example("state-cac-voca.json"));
+  OJson d = report::data(p, on("2027-06-20"));
+  const OJson& issues = d["timeline"]["issues"];
+  const OJson& groups = d["timeline"]["issue_groups"];
+  // The Honolulu facilitator: every meeting is outside her working hours, one group of six.
+  REQUIRE(issues.size() == 6);
+  REQUIRE(groups.size() == 1);
+  CHECK(groups[0]["code"] == "outside_working_hours");
+  CHECK(groups[0]["label"] == "outside working hours");
+  CHECK(groups[0]["count"] == 6);
+  CHECK(groups[0]["meetings_text"] == "2027-04-13, 2027-05-11, 2027-06-01, 2027-06-22, 2027-07-13, 2027-08-03");
+  for (std::size_t i = 0; i < issues.size(); ++i) CHECK(groups[0]["messages"][i] == issues[i]["message"]);
+  CHECK(d["timeline"]["has_agendas"] == true);
+  std::string html = report::render(d, report::Format::html);
+  CHECK(count(html, "<div class=\"finding small\">") == 1);
+  std::size_t agendas = 0, to_come = 0;
+  for (const auto& m : d["timeline"]["meetings"])
+    if (m["agenda_title"].is_string()) {
+      ++agendas;
+      to_come += m["upcoming"] == true ? 1 : 0;
+    }
+  CHECK(to_come == 1);  // connect-2 on 2027-07-13; the third in-person meeting has no agenda
+  CHECK(count(html, "<div class=\"meeting\">") == to_come);
+  CHECK(count(html, "<div class=\"meeting past\">") == agendas - to_come);
+
+  // Each ranked idea names its area; the areas' members agree.
+  std::size_t in_areas = 0;
+  for (const auto& a : d["ideas"]["areas"]) in_areas += a["members"].size();
+  std::size_t with_area = 0;
+  for (const auto& idea : d["ideas"]["ranked"]) {
+    if (idea["area"].is_null()) continue;
+    ++with_area;
+    const OJson& members = d["ideas"]["areas"][idea["area"].get<std::size_t>() - 1]["members"];
+    CHECK(std::any_of(members.begin(), members.end(), [&](const OJson& m) { return m["id"] == idea["id"]; }));
+  }
+  CHECK(with_area == in_areas);
+}
+
 TEST_CASE("report: the calendar is embedded as a data URI that reads back", "[report]") {
   Partnership p = load(test::example("state-cac-voca.json"));
   OJson d = report::data(p, on("2027-06-10"));
