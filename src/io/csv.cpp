@@ -2,6 +2,7 @@
 #include "partnerkit/io/csv.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <unordered_map>
 
 #include "io/detail.hpp"
@@ -31,8 +32,9 @@ std::size_t utf8_length(std::string_view s, std::size_t i) {
   return n;
 }
 
+// Where a field is, for Issue::pointer: "row 3, column B" (field is 1-based).
 std::string where(std::size_t row, std::size_t field) {
-  return "row " + std::to_string(row) + ", field " + std::to_string(field);
+  return "row " + std::to_string(row) + ", column " + column_letter(field - 1);
 }
 
 std::string trimmed(std::string_view s) {
@@ -44,13 +46,32 @@ std::string trimmed(std::string_view s) {
 
 }  // namespace
 
+char guess_delimiter(std::string_view text) {
+  bool quoted = false, comma = false, semicolon = false, tab = false;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    comma |= c == ',';
+    semicolon |= c == ';';
+    tab |= c == '\t';
+  }
+  return comma ? ',' : semicolon ? ';' : tab ? '\t' : ',';
+}
+
+std::string column_letter(std::size_t index) {
+  std::string out;
+  for (std::size_t n = index + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
 std::vector<Record> parse(std::string_view text, std::string_view source_view, const Options& options) {
   const std::string source(source_view);
   std::vector<Issue> issues;
   std::vector<Record> records;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
 
-  const char delim = options.delimiter;
+  const char delim = options.delimiter ? options.delimiter : guess_delimiter(text);
   std::size_t i = 0, line = 1, row = 1;
   const std::size_t n = text.size();
   while (i < n) {
@@ -92,15 +113,14 @@ std::vector<Record> parse(std::string_view text, std::string_view source_view, c
           break;
         }
         // After the closing quote: delimiter, line end or end of text.
-        if (i < n && text[i] != delim && text[i] != '\n' && !(text[i] == '\r' && (i + 1 == n || text[i + 1] == '\n'))) {
+        if (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
           issues.push_back({source, where(rec.row, field_no),
                             "text after the closing quote of a quoted field (write \"\" for a quote inside it)"});
           while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') field += text[i++];
         }
       } else {
         bool reported = false;
-        while (i < n && text[i] != delim && text[i] != '\n') {
-          if (text[i] == '\r' && (i + 1 == n || text[i + 1] == '\n')) break;
+        while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') {
           if (text[i] == '"' && !reported) {
             issues.push_back({source, where(rec.row, field_no),
                               "a quote inside an unquoted field (quote the whole field and write \"\" for the quote)"});
@@ -118,9 +138,9 @@ std::vector<Record> parse(std::string_view text, std::string_view source_view, c
           rec.fields.emplace_back();
           record_done = true;
         }
-      } else {  // CRLF or LF
-        if (text[i] == '\r') ++i;
-        ++i;  // '\n'
+      } else {  // CRLF, LF or a lone CR
+        if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;
+        ++i;
         ++line;
         record_done = true;
       }
@@ -136,8 +156,11 @@ std::vector<Record> parse(std::string_view text, std::string_view source_view, c
         for (std::size_t k = 0; k < v.size();) {
           std::size_t len = utf8_length(v, k);
           if (len == 0) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(v[k]));
             issues.push_back({source, where(rec.row, f + 1),
-                              "bytes that are not UTF-8 (save the file as UTF-8 CSV)"});
+                              std::string("byte 0x") + hex + " at byte " + std::to_string(k + 1) +
+                                  " of the field is not UTF-8; expected UTF-8 text (save the file as \"CSV UTF-8\")"});
             break;
           }
           k += len;
@@ -172,7 +195,7 @@ Table parse_table(std::string_view text, std::string_view source_view, const Opt
       issues.push_back({source, where(head.row, f + 1), "expected a column name in the header, got an empty one"});
     } else if (auto [it, fresh] = seen.emplace(name, f + 1); !fresh) {
       issues.push_back({source, where(head.row, f + 1),
-                        "the column name \"" + name + "\" is repeated (first in field " + std::to_string(it->second) + ")"});
+                        "the column name \"" + name + "\" is repeated (first in column " + column_letter(it->second - 1) + ")"});
     }
     t.header.push_back(std::move(name));
   }

@@ -8,7 +8,7 @@
 
 #include "io/detail.hpp"
 #include "partnerkit/core/error.hpp"
-#include "themes/csv_read.hpp"
+#include "partnerkit/io/csv.hpp"
 
 namespace partnerkit::themes {
 namespace {
@@ -220,19 +220,18 @@ std::vector<std::string>& entries(Worksheet& w, Quadrant q) {
 WorksheetImport import_worksheets_text(Partnership& p, std::string_view csv_text, std::string_view source) {
   const std::string file(source);
   std::vector<Issue> issues;
-  detail::CsvTable table = detail::read_csv(csv_text, file, issues);
-  if (!issues.empty()) throw ValidationError(std::move(issues));
-  if (table.rows.empty())
+  const std::vector<csv::Record> records = csv::parse(csv_text, file);
+  if (records.empty())
     throw ValidationError(file, "row 1",
                           "the file is empty; expected a heading row naming the columns organization, quadrant "
                           "and entry (or one column per quadrant)");
 
   // The heading row.
-  const auto& headings = table.rows.front();
+  const auto& headings = records.front().fields;
   std::map<Column, std::size_t> columns;
   std::vector<std::pair<std::size_t, Quadrant>> quadrant_columns;  // the wide layout
   auto col_name = [&](std::size_t c) {
-    std::string out = "column " + detail::column_letter(c);
+    std::string out = "column " + csv::column_letter(c);
     if (c < headings.size() && !trim(headings[c]).empty()) out += " (" + std::string(trim(headings[c])) + ")";
     return out;
   };
@@ -242,13 +241,13 @@ WorksheetImport import_worksheets_text(Partnership& p, std::string_view csv_text
       if (!fresh)
         issues.push_back({file, "row 1, " + col_name(c),
                           std::string("a second ") + column_key(*col) + " column (the first is column " +
-                              detail::column_letter(it->second) + "); expected each column once"});
+                              csv::column_letter(it->second) + "); expected each column once"});
     } else if (auto q = parse_quadrant(headings[c])) {
       for (const auto& [other, oq] : quadrant_columns)
         if (oq == *q)
           issues.push_back({file, "row 1, " + col_name(c),
                             std::string("a second column for the quadrant ") + to_string(*q) + " (the first is column " +
-                                detail::column_letter(other) + "); expected each quadrant once"});
+                                csv::column_letter(other) + "); expected each quadrant once"});
       quadrant_columns.emplace_back(c, *q);
     }
   }
@@ -343,14 +342,14 @@ WorksheetImport import_worksheets_text(Partnership& p, std::string_view csv_text
     }
   };
 
-  for (std::size_t r = 1; r < table.rows.size(); ++r) {
-    const auto& row = table.rows[r];
-    const std::string row_name = "row " + std::to_string(r + 1);
+  for (std::size_t r = 1; r < records.size(); ++r) {
+    const auto& row = records[r].fields;
+    const std::string row_name = "row " + std::to_string(records[r].row);
     if (std::all_of(row.begin(), row.end(), [](const std::string& c) { return trim(c).empty(); })) continue;
     ++result.rows;
     for (std::size_t c = headings.size(); c < row.size(); ++c)
       if (!trim(row[c]).empty())
-        issues.push_back({file, row_name + ", column " + detail::column_letter(c),
+        issues.push_back({file, row_name + ", column " + csv::column_letter(c),
                           "a cell beyond the last heading; expected at most " + std::to_string(headings.size()) +
                               " cells per row, got " + quote_text(trim(row[c]))});
     auto cell = [&](std::size_t c) { return c < row.size() ? trim(row[c]) : std::string_view(); };

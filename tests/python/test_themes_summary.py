@@ -111,7 +111,7 @@ def test_cli_import_worksheets_bad_csv(cli: Path, tmp_path: Path) -> None:
     result = run(cli, "import-worksheets", doc, csv)
     assert result.returncode == 2
     assert result.stdout == (
-        f'{csv}: row 3, column C: a quoted cell is not closed; expected a closing " before the end of the file\n'
+        f'{csv}: row 3, column C: a quoted field opened on line 3 never ends (a " is missing)\n'
     )
     csv.write_text("organization,quadrant,entry\nvoca,help,\n", encoding="utf-8")
     result = run(cli, "import-worksheets", doc, csv)

@@ -14,7 +14,8 @@
 namespace partnerkit::csv {
 
 struct Options {
-  char delimiter = ',';
+  /// The field delimiter; 0 (the default) guesses it with guess_delimiter().
+  char delimiter = 0;
   /// Reject text that is not valid UTF-8 (the document is UTF-8 JSON). A NUL byte is always rejected.
   bool require_utf8 = true;
 };
@@ -29,12 +30,19 @@ struct Record {
   friend bool operator==(const Record&, const Record&) = default;
 };
 
+/// The delimiter of a spreadsheet export: ',' unless the first record (up to its first line break
+/// outside quotes) has a ';' or else a tab and no ',' (spreadsheets in many locales write ';').
+char guess_delimiter(std::string_view text);
+
+/// A spreadsheet's name for a 0-based column: "A", "B", ..., "Z", "AA", ...
+std::string column_letter(std::size_t index);
+
 /// Parses CSV text into records. A leading UTF-8 byte-order mark is dropped; records end at
-/// CRLF, LF or the end of the text; a quoted field may hold the delimiter, line breaks and
-/// doubled quotes (""). Blank lines are skipped (they keep their row number). O(size).
-/// Throws ValidationError listing every problem (file `source`, pointer "row N" or
-/// "row N, line L"): a quote inside an unquoted field, text after a closing quote, a quoted
-/// field that never ends, a NUL byte, bytes that are not UTF-8.
+/// CRLF, LF, a lone CR or the end of the text; a quoted field may hold the delimiter, line breaks
+/// and doubled quotes (""). Blank lines are skipped (they keep their row number). O(size).
+/// Throws ValidationError listing every problem (file `source`, pointer "row N, column X" as a
+/// spreadsheet names the cell): a quote inside an unquoted field, text after a closing quote, a
+/// quoted field that never ends, a NUL byte, bytes that are not UTF-8.
 std::vector<Record> parse(std::string_view text, std::string_view source = "<string>", const Options& options = {});
 
 /// A CSV file with a header row.

@@ -60,19 +60,38 @@ TEST_CASE("csv: byte-order mark, blank lines, other delimiters, UTF-8 text", "[c
   csv::Options semi;
   semi.delimiter = ';';
   CHECK(csv::parse("a;\"b;c\"\n", "x", semi)[0].fields == std::vector<std::string>{"a", "b;c"});
+  // By default the delimiter is guessed from the first record: ';' or a tab when it has no ','.
+  CHECK(csv::guess_delimiter("a;b\nc,d\n") == ';');
+  CHECK(csv::guess_delimiter("a\tb;c\n") == ';');
+  CHECK(csv::guess_delimiter("a\tb\n") == '\t');
+  CHECK(csv::guess_delimiter("\"x;y\",z\n") == ',');
+  CHECK(csv::guess_delimiter("\"x;y\"\n") == ',');
+  CHECK(csv::parse("a;b\r1;\"2,5\"\r")[1].fields == std::vector<std::string>{"1", "2,5"});  // lone CR ends a record
+  CHECK(csv::parse("a\tb\nx\ty, z\n")[1].fields == std::vector<std::string>{"x", "y, z"});
 }
 
-TEST_CASE("csv: every syntax problem at once, with row and field", "[csv]") {
+TEST_CASE("csv: spreadsheet column names", "[csv]") {
+  CHECK(csv::column_letter(0) == "A");
+  CHECK(csv::column_letter(25) == "Z");
+  CHECK(csv::column_letter(26) == "AA");
+  CHECK(csv::column_letter(27) == "AB");
+  CHECK(csv::column_letter(701) == "ZZ");
+  CHECK(csv::column_letter(702) == "AAA");
+}
+
+TEST_CASE("csv: every syntax problem at once, with row and column", "[csv]") {
   CHECK(error_lines("a,b\nx\"y,2\n\"q\"z,3\n\"open,4\n") ==
         std::vector<std::string>{
-            "s.csv: row 2, field 1: a quote inside an unquoted field (quote the whole field and write \"\" for the quote)",
-            "s.csv: row 3, field 1: text after the closing quote of a quoted field (write \"\" for a quote inside it)",
-            "s.csv: row 4, field 1: a quoted field opened on line 4 never ends (a \" is missing)"});
+            "s.csv: row 2, column A: a quote inside an unquoted field (quote the whole field and write \"\" for the quote)",
+            "s.csv: row 3, column A: text after the closing quote of a quoted field (write \"\" for a quote inside it)",
+            "s.csv: row 4, column A: a quoted field opened on line 4 never ends (a \" is missing)"});
   CHECK(error_lines(std::string("a,b\nc,d\0e\n", 10)) ==
-        std::vector<std::string>{"s.csv: row 2, field 2: a NUL byte (the file is not text, or not UTF-8)"});
+        std::vector<std::string>{"s.csv: row 2, column B: a NUL byte (the file is not text, or not UTF-8)"});
   CHECK(error_lines("a,b\n\xff,\xC0\xAF\n") ==
-        std::vector<std::string>{"s.csv: row 2, field 1: bytes that are not UTF-8 (save the file as UTF-8 CSV)",
-                                 "s.csv: row 2, field 2: bytes that are not UTF-8 (save the file as UTF-8 CSV)"});
+        std::vector<std::string>{"s.csv: row 2, column A: byte 0xFF at byte 1 of the field is not UTF-8; expected "
+                                 "UTF-8 text (save the file as \"CSV UTF-8\")",
+                                 "s.csv: row 2, column B: byte 0xC0 at byte 1 of the field is not UTF-8; expected "
+                                 "UTF-8 text (save the file as \"CSV UTF-8\")"});
 }
 
 TEST_CASE("csv: tables check the header and the width of every row", "[csv]") {
@@ -81,8 +100,8 @@ TEST_CASE("csv: tables check the header and the width of every row", "[csv]") {
   CHECK(t.column("name") == 1u);
   CHECK_FALSE(t.column("nope"));
   CHECK(error_lines("a,,a\n1,2\n1,2,3\n1,2,3,4\n", true) ==
-        std::vector<std::string>{"s.csv: row 1, field 2: expected a column name in the header, got an empty one",
-                                 "s.csv: row 1, field 3: the column name \"a\" is repeated (first in field 1)",
+        std::vector<std::string>{"s.csv: row 1, column B: expected a column name in the header, got an empty one",
+                                 "s.csv: row 1, column C: the column name \"a\" is repeated (first in column A)",
                                  "s.csv: row 2: expected 3 fields as in the header, got 2",
                                  "s.csv: row 4: expected 3 fields as in the header, got 4"});
   CHECK(error_lines("\n\n", true) == std::vector<std::string>{"s.csv: row 1: expected a header row, got an empty file"});

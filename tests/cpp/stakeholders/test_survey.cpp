@@ -143,7 +143,7 @@ TEST_CASE("survey: header problems", "[stakeholders][survey]") {
   auto r = import_survey(p, "respondent,partner,Comments\nchapter,voca,\"fine, thanks\"\n");
   CHECK(r.ignored_columns == std::vector<std::string>{"Comments"});
   CHECK(import_errors(p, "respondent,partner\n\"chapter,voca\n") ==
-        std::vector<std::string>{"survey.csv: row 2, field 1: a quoted field opened on line 2 never ends (a \" is missing)"});
+        std::vector<std::string>{"survey.csv: row 2, column A: a quoted field opened on line 2 never ends (a \" is missing)"});
 }
 
 TEST_CASE("survey: ambiguous names ask for the id; files are read with their path", "[stakeholders][survey]") {

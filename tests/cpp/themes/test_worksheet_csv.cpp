@@ -217,16 +217,15 @@ TEST_CASE("headings that do not fit", "[themes][worksheet_csv]") {
 
 TEST_CASE("CSV that cannot be read", "[themes][worksheet_csv]") {
   CHECK(errors("organization,quadrant,entry\nvoca,help,\"never closed\n") ==
-        Strings{"w.csv: row 2, column C: a quoted cell is not closed; expected a closing \" before the end of the "
-                "file"});
+        Strings{"w.csv: row 2, column C: a quoted field opened on line 2 never ends (a \" is missing)"});
   CHECK(errors("organization,quadrant,entry\nvoca,\"help\" me,x\n") ==
-        Strings{"w.csv: row 2, column B: text after the closing quote of a quoted cell; expected the delimiter or "
-                "the end of the row (a quote inside a quoted cell is written \"\")"});
+        Strings{"w.csv: row 2, column B: text after the closing quote of a quoted field (write \"\" for a quote "
+                "inside it)"});
   static const char bad_bytes[] = "organization,quadrant,entry\nvoca,help,a\xFF" "b\nvoca,help,c\0d\n";
   CHECK(errors(std::string_view(bad_bytes, sizeof bad_bytes - 1)) ==
-        Strings{"w.csv: row 2, column C: byte 0xFF at byte 2 of the cell is not UTF-8; expected UTF-8 text (save "
-                "the spreadsheet as \"CSV UTF-8\")",
-                "w.csv: row 3, column C: the cell holds a NUL character; expected text without NUL characters"});
+        Strings{"w.csv: row 2, column C: byte 0xFF at byte 2 of the field is not UTF-8; expected UTF-8 text (save "
+                "the file as \"CSV UTF-8\")",
+                "w.csv: row 3, column C: a NUL byte (the file is not text, or not UTF-8)"});
   // Overlong forms and surrogates are not UTF-8 either.
   CHECK(errors("organization,quadrant,entry\nvoca,help,\xC0\xAF\n").size() == 1);
   CHECK(errors("organization,quadrant,entry\nvoca,help,\xED\xA0\x80\n").size() == 1);
