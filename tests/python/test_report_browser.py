@@ -3,7 +3,8 @@
 For both bundled examples and for the hostile document (tests/data/injection): no console error,
 no network request, every section in the DOM, a screenshot PNG and a PDF print of a few pages
 written under the build folder (PARTNERKIT_ARTIFACTS, set by CTest; else build/artifacts), and
-hostile text rendered as text.
+hostile text rendered as text. The README's first command's report step is run as written, its
+output compared with the README, and the report it leaves opened too.
 """
 
 from __future__ import annotations
@@ -147,3 +148,26 @@ def test_paper_leaves_details_to_the_screen(cli, browser, tmp_path):
     assert screen["stages"] == paper["stages"] > 1  # every stage keeps its "n of m done" row
     assert 0 < paper["agendas"] < screen["agendas"]
     assert (screen["note"], paper["note"]) == (0, 1)
+
+
+def test_readme_first_command_leaves_the_report_it_shows(cli, browser, tmp_path):
+    """The README's first command ends with `partnerkit report ...`: run that part (with the
+    installed command, writing into a temporary folder), compare what it prints with the README,
+    and open the report it leaves."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    first = re.search(r"```sh\n(.+?)\n```", readme, re.S).group(1)
+    report_command = first.split("&&")[-1].split()
+    assert report_command[0].endswith("/partnerkit") and report_command[1] == "report", first
+    output = report_command.index("-o") + 1
+    assert report_command[output] == "report.html"
+    report_command[0], report_command[output] = str(cli), str(tmp_path / "report.html")
+    done = subprocess.run(report_command, cwd=REPO, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    shown = re.search(r"The first command prints where the report went and a summary:\n\n```\n(.+?)```", readme, re.S)
+    assert done.stdout.replace(str(tmp_path / "report.html"), "report.html") == shown.group(1)
+
+    page = browser.open(tmp_path / "report.html")
+    assert page.console_errors == [] and page.network_requests == []
+    ids = page.evaluate("[...document.querySelectorAll('section[id]')].map(s => s.id)")
+    assert ids == SECTIONS
+    assert 1 <= pdf_pages(page.print_to_pdf(artifacts() / "report-readme.pdf")) <= MAX_PAGES
