@@ -25,6 +25,7 @@ struct Options {
   std::string file, on, format = "text", out, compare, size_by = "betweenness", layout = "neato";
   std::vector<std::string> kinds, categories;
   double min_weight = 0;
+  std::size_t wrap = 0;
   bool organizations = false;
 };
 
@@ -186,6 +187,8 @@ void add_graph(CLI::App& app, int& exit_code) {
   cmd->add_option("--size-by", opts->size_by, "Vertex size in pictures")
       ->check(CLI::IsMember({"betweenness", "degree", "pagerank", "none"}))->capture_default_str();
   cmd->add_option("--layout", opts->layout, "Graphviz layout for svg")->capture_default_str();
+  cmd->add_option("--wrap", opts->wrap, "In dot and svg, break names longer than N characters onto lines (0: never)")
+      ->capture_default_str();
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "dot", "graphml", "svg"}))->capture_default_str();
   cmd->add_option("-o,--output", opts->out, "Write the output to this file (atomically) instead of standard output");
@@ -227,6 +230,7 @@ void add_graph(CLI::App& app, int& exit_code) {
       eo.size_by = o.size_by == "degree" ? SizeBy::degree : o.size_by == "pagerank" ? SizeBy::pagerank
                    : o.size_by == "none" ? SizeBy::none : SizeBy::betweenness;
       eo.layout = o.layout;
+      eo.wrap = o.wrap;
       eo.title = p.name;
       if (o.format == "dot") {
         text << to_dot(g, eo);

@@ -22,11 +22,13 @@ SizeBy size_by_from(const std::string& s) {
   throw py::value_error("size_by must be betweenness, degree, pagerank or none, got '" + s + "'");
 }
 
-ExportOptions export_options(const std::string& size_by, const std::string& layout, const std::string& title) {
+ExportOptions export_options(const std::string& size_by, const std::string& layout, const std::string& title,
+                             std::size_t wrap = 0) {
   ExportOptions o;
   o.size_by = size_by_from(size_by);
   o.layout = layout;
   o.title = title;
+  o.wrap = wrap;
   return o;
 }
 
@@ -210,22 +212,25 @@ void bind_graphtools(py::module_& m) {
   m.def("svg_available", &svg_available, "True when this build draws SVG with Graphviz.");
   auto graph = py::reinterpret_borrow<py::class_<Graph>>(m.attr("Graph"));
   graph.def("to_dot",
-            [](const Graph& g, const std::string& size_by, const std::string& title) {
-              return to_dot(g, export_options(size_by, "neato", title));
+            [](const Graph& g, const std::string& size_by, const std::string& title, std::size_t wrap) {
+              return to_dot(g, export_options(size_by, "neato", title, wrap));
             },
-            py::kw_only(), py::arg("size_by") = "betweenness", py::arg("title") = "",
+            py::kw_only(), py::arg("size_by") = "betweenness", py::arg("title") = "", py::arg("wrap") = 0,
             "DOT text (Boost's write_graphviz_dp): vertices coloured by category, sized by centrality.");
   graph.def("to_graphml",
             [](const Graph& g, const std::string& size_by) { return to_graphml(g, export_options(size_by, "neato", "")); },
             py::kw_only(), py::arg("size_by") = "betweenness", "GraphML text (Boost's write_graphml).");
   graph.def("to_svg",
-            [](const Graph& g, const std::string& size_by, const std::string& layout, const std::string& title) {
-              ExportOptions o = export_options(size_by, layout, title);
+            [](const Graph& g, const std::string& size_by, const std::string& layout, const std::string& title,
+               std::size_t wrap) {
+              ExportOptions o = export_options(size_by, layout, title, wrap);
               py::gil_scoped_release release;
               return to_svg(g, o);
             },
             py::kw_only(), py::arg("size_by") = "betweenness", py::arg("layout") = "neato", py::arg("title") = "",
-            "SVG drawn by Graphviz; raises Error if partnerkit was built without Graphviz.");
+            py::arg("wrap") = 0,
+            "SVG drawn by Graphviz (names longer than `wrap` characters on several lines; 0: one line); raises "
+            "Error if partnerkit was built without Graphviz.");
   m.def("compare_graphs",
         [](const Graph& before, const Graph& after, std::size_t central) {
           CompareOptions o;

@@ -206,6 +206,7 @@ OJson network_section(const Partnership& p, Date on) {
     try {
       st::ExportOptions eo;
       eo.size_by = st::SizeBy::betweenness;
+      eo.wrap = 16;  // names on a few short lines: a narrower picture, legible on paper
       std::string svg = st::to_svg(g, eo);
       // Inline in HTML: drop the XML declaration and the DOCTYPE (which names an external DTD).
       auto at = svg.find("<svg");

@@ -126,6 +126,25 @@ struct Columns {
   std::vector<std::string> e_kind, e_weight, e_penwidth, e_observed, e_dir, e_directed, e_level, e_trust, e_value;
 };
 
+// A DOT label (already dot_safe) broken into lines of about `width` characters at spaces, with
+// Graphviz's \n escape (user backslashes are doubled, so only these break lines). UTF-8
+// continuation bytes do not count as characters.
+std::string wrapped(std::string label, std::size_t width) {
+  if (width == 0) return label;
+  std::size_t line = 0;
+  std::string out;
+  for (char ch : label) {
+    if (ch == ' ' && line >= width) {
+      out += "\\n";
+      line = 0;
+      continue;
+    }
+    out += ch;
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++line;
+  }
+  return out;
+}
+
 double mean_of(std::initializer_list<std::optional<int>> items) {
   double sum = 0;
   int n = 0;
@@ -142,7 +161,8 @@ Columns columns(const Graph& g, const ExportOptions& options, bool for_dot) {
     const Vertex& x = g.vertex(v);
     bool org = x.kind == VertexKind::organization;
     c.node_id.push_back("v" + std::to_string(v));
-    c.label.push_back(text(x.name.empty() ? x.id : x.name));
+    c.label.push_back(for_dot ? wrapped(text(x.name.empty() ? x.id : x.name), options.wrap)
+                              : text(x.name.empty() ? x.id : x.name));
     std::string tip = x.name.empty() ? x.id : x.name;
     if (x.category) tip += " (" + *x.category + ")";
     c.tooltip.push_back(text(tip));

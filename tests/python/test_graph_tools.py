@@ -275,3 +275,20 @@ def test_graph_exports_from_python(tmp_path: Path) -> None:
         assert g._repr_svg_() is None
         with pytest.raises(pk.Error, match="without Graphviz"):
             g.to_svg()
+
+
+def test_long_names_wrapped_in_pictures(cli: Path, state_cac_voca_path: Path) -> None:
+    g = pk.load(state_cac_voca_path).graph()
+    dot = g.to_dot(wrap=16)
+    assert '"Mountain State Children\'s\\nAdvocacy Centers"' in dot
+    assert "\\n" not in g.to_dot()
+    # Every name is there, with some of its spaces read as line breaks.
+    for _, name in g.to_networkx().nodes(data="name"):
+        assert f'"{name}"'.replace(" ", "") in dot.replace("\\n", "").replace(" ", ""), name
+    by_cli = run(cli, "graph", state_cac_voca_path, "--format", "dot", "--wrap", "16")
+    assert by_cli.returncode == 0 and by_cli.stdout.count("\\n") == dot.count("\\n")
+    if pk.stakeholders.svg_available():
+        def width(svg: str) -> float:
+            return float(ET.fromstring(svg.encode("utf-8")).get("width").removesuffix("pt"))
+
+        assert width(g.to_svg(wrap=16)) < width(g.to_svg())

@@ -3,6 +3,7 @@
 // centrality; all user text is escaped for the format.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,9 @@ struct ExportOptions {
   std::string layout = "neato";
   /// Title of the picture (the graph's label); empty for none.
   std::string title;
+  /// DOT and SVG only: names longer than this many characters are drawn on several lines, broken
+  /// at spaces (a narrower, more legible picture); 0 keeps every name on one line.
+  std::size_t wrap = 0;
 };
 
 /// Fill colour of a category ("#rrggbb"): a fixed colour for each built-in category, a colour

@@ -162,3 +162,28 @@ TEST_CASE("export: SVG through Graphviz, or a clear error without it", "[stakeho
   CHECK(svg.find("#1f77b4") == std::string::npos);  // no cac-chapter here
   CHECK_THROWS_WITH(to_svg(g, {SizeBy::betweenness, "nope", ""}), Catch::Contains("unknown Graphviz layout"));
 }
+
+TEST_CASE("export: long names wrapped onto lines in DOT and SVG, never in GraphML", "[stakeholders][export]") {
+  Partnership p = loads(test::document(R"(
+    "organizations": [{"id": "a", "name": "Mountain State Office of Criminal Justice"},
+                      {"id": "b", "name": "Back\\slash n\\n stays text"}, {"id": "c", "name": "Short"}],
+    "relationships": [{"source": "a", "target": "b"}])"));
+  Graph g(p, GraphOptions{.people = false});
+  ExportOptions o;
+  o.wrap = 12;
+  std::string dot = to_dot(g, o);
+  // Broken at the first space after 12 characters, with Graphviz's \n escape.
+  CHECK(dot.find("label=\"Mountain State\\nOffice of Criminal\\nJustice\"") != std::string::npos);
+  // A user's backslashes stay doubled: only our escapes break lines.
+  CHECK(dot.find("label=\"Back\\\\slash n\\\\n\\nstays text\"") != std::string::npos);
+  CHECK(dot.find("label=Short") != std::string::npos);
+  CHECK(to_dot(g).find("label=\"Mountain State Office of Criminal Justice\"") != std::string::npos);
+  CHECK(to_graphml(g, o).find(">Mountain State Office of Criminal Justice<") != std::string::npos);
+  if (svg_available()) {
+    // Graphviz draws one <text> per line: a narrower picture than the one-line labels.
+    std::string svg = to_svg(g, o);
+    CHECK(svg.find(">Office of Criminal<") != std::string::npos);
+    auto width = [](const std::string& s) { return std::stod(s.substr(s.find("<svg width=\"") + 12)); };
+    CHECK(width(svg) < width(to_svg(g)));
+  }
+}
