@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/detail.hpp"
 #include "partnerkit/meetings/availability.hpp"
@@ -146,6 +147,162 @@ std::string value_after_colon(std::string_view line) {
   return colon == std::string_view::npos ? std::string() : upper(trim(line.substr(colon + 1)));
 }
 
+const date::time_zone* find_iana(std::string_view name) {
+  if (name.empty() || name.size() > 200) return nullptr;
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// ---- the window pre-filter: events that certainly cannot touch the window ----
+//
+// A VEVENT directly inside a VCALENDAR is dropped before libical sees it only when all of this
+// holds, so that reading it could neither give busy time in the window nor report anything:
+// no RRULE, RDATE, EXDATE, RECURRENCE-ID, nested component or repeated property; DTSTART (and
+// DTEND) written exactly as NAME[;TZID=iana|;VALUE=DATE|;VALUE=DATE-TIME]:YYYYMMDD[THHMMSS[Z]]
+// with a valid date, DTEND in the same zone and form and not before DTSTART, or a DURATION
+// written exactly as P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any)
+// with one of their standard values; a TZID the tz database knows (its offset from UTC is under
+// a day; the owner's zone is one too); when the file has overrides, a plain UID no override
+// shares. Its span on the wall clock, widened by two days for any zone, ends before the window
+// or starts after it. Anything else (including every form this scan does not know) goes to
+// libical as before.
+
+// The value of a logical line: after the first ':' outside double quotes.
+std::optional<std::string_view> raw_value(std::string_view line) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    else if (!quoted && line[i] == ':') return line.substr(i + 1);
+  }
+  return std::nullopt;
+}
+
+// A UID as a key: trimmed; empty when it has a backslash or a control character (whose
+// decoding by libical could make two different texts the same UID).
+std::string uid_key(std::string_view line) {
+  auto v = raw_value(line);
+  if (!v) return {};
+  std::string key = trim(*v);
+  for (unsigned char c : key)
+    if (c == '\\' || c < 0x20 || c == 0x7f) return {};
+  return key.empty() ? std::string("\x01") : key;  // "\x01": an empty UID (never a real key)
+}
+
+int number_of(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return digits.empty() ? -1 : n;
+}
+
+struct PlainTime {
+  std::chrono::local_seconds local;  // wall clock (a date at 00:00)
+  bool date = false, utc = false;
+  std::string_view tzid;  // empty: floating, UTC or a date
+};
+
+// DTSTART or DTEND in the plainest form (see above); empty for anything else.
+std::optional<PlainTime> plain_time(std::string_view line, std::string_view name) {
+  if (line.size() <= name.size() || line.substr(0, name.size()) != name) return std::nullopt;
+  line.remove_prefix(name.size());
+  PlainTime t;
+  int kind = 0;  // VALUE: 0 absent, 1 DATE, 2 DATE-TIME
+  if (line.front() == ';') {
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto param = line.substr(1, colon - 1);
+    line.remove_prefix(colon);
+    if (param.substr(0, 5) == "TZID=" && param.size() > 5 && param.find_first_of("\";,: \t") == std::string_view::npos)
+      t.tzid = param.substr(5);
+    else if (param == "VALUE=DATE")
+      kind = 1;
+    else if (param == "VALUE=DATE-TIME")
+      kind = 2;
+    else
+      return std::nullopt;
+  }
+  if (line.front() != ':') return std::nullopt;
+  auto v = line.substr(1);
+  if (v.size() == 8) {
+    if (kind != 1) return std::nullopt;
+    t.date = true;
+  } else if ((v.size() == 15 || (v.size() == 16 && v[15] == 'Z')) && v[8] == 'T' && kind != 1) {
+    t.utc = v.size() == 16;
+    if (t.utc && !t.tzid.empty()) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  int y = number_of(v.substr(0, 4)), mo = number_of(v.substr(4, 2)), d = number_of(v.substr(6, 2));
+  if (y < 1 || mo < 1 || d < 1) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                  std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  t.local = std::chrono::local_seconds{std::chrono::local_days{ymd}.time_since_epoch()};
+  if (!t.date) {
+    int h = number_of(v.substr(9, 2)), mi = number_of(v.substr(11, 2)), s = number_of(v.substr(13, 2));
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return std::nullopt;
+    t.local += std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+  }
+  return t;
+}
+
+// DURATION:P[nW|nD][T[nH][nM][nS]] (numbers of up to 6 digits), at most ten years; else empty.
+std::optional<std::chrono::seconds> plain_duration(std::string_view line) {
+  constexpr std::string_view head = "DURATION:P";
+  if (line.substr(0, head.size()) != head) return std::nullopt;
+  auto v = line.substr(head.size());
+  long long total = 0;
+  int rank = -1;  // W 0, D 1, H 2, M 3, S 4: strictly increasing
+  bool time = false, after_t = false;
+  while (!v.empty()) {
+    if (v.front() == 'T') {
+      if (time) return std::nullopt;
+      time = true;
+      after_t = false;
+      v.remove_prefix(1);
+      continue;
+    }
+    std::size_t n = 0;
+    while (n < v.size() && v[n] >= '0' && v[n] <= '9') ++n;
+    if (n == 0 || n > 6 || n == v.size()) return std::nullopt;
+    long long x = number_of(v.substr(0, n));
+    const char unit = v[n];
+    v.remove_prefix(n + 1);
+    int r;
+    long long scale;
+    switch (unit) {
+      case 'W': r = 0, scale = 7 * 86400LL; break;
+      case 'D': r = 1, scale = 86400; break;
+      case 'H': r = 2, scale = 3600; break;
+      case 'M': r = 3, scale = 60; break;
+      case 'S': r = 4, scale = 1; break;
+      default: return std::nullopt;
+    }
+    if (r <= rank || rank == 0 || (r <= 1) == time) return std::nullopt;
+    rank = r;
+    after_t = time;
+    total += x * scale;
+  }
+  if (rank < 0 || (time && !after_t) || total > 366LL * 86400 * 10) return std::nullopt;
+  return std::chrono::seconds{total};
+}
+
+// What the pre-scan saw of a VEVENT that is a direct child of a VCALENDAR.
+struct EventScan {
+  std::size_t text_mark = 0, comps_mark = 0;  // where it starts in Top::text and Top::comps
+  bool keep = false;                          // something the filter does not know: libical reads it
+  std::string_view dtstart, dtend, duration, status, transp, uid;
+  void set(std::string_view& slot, std::string_view line) {
+    if (!slot.empty()) keep = true;  // repeated
+    slot = line;
+  }
+};
+
 struct Reader {
   std::string source;
   const CalendarOptions& options;
@@ -158,6 +315,73 @@ struct Reader {
   }
   void warn(std::size_t line, std::string message) {
     warnings.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
+  }
+
+  // The window pre-filter (see EventScan): on, and the UIDs of overrides (RECURRENCE-ID).
+  bool filter = false;
+  std::size_t skipped = 0;
+  std::unordered_set<std::string> override_uids;
+  std::unordered_map<std::string_view, bool> known_zones;
+
+  bool known_zone(std::string_view tzid) {
+    auto it = known_zones.find(tzid);
+    if (it == known_zones.end()) it = known_zones.emplace(tzid, find_iana(tzid) != nullptr).first;
+    return it->second;
+  }
+
+  // True if the event is certainly outside the window and reading it would report nothing.
+  bool outside_window(const EventScan& e) {
+    if (e.keep || e.dtstart.empty()) return false;
+    auto start = plain_time(e.dtstart, "DTSTART");
+    if (!start || (!start->tzid.empty() && !known_zone(start->tzid))) return false;
+    auto end = start->local;
+    if (!e.dtend.empty()) {
+      auto t = plain_time(e.dtend, "DTEND");
+      if (!e.duration.empty() || !t || t->date != start->date || t->utc != start->utc || t->tzid != start->tzid ||
+          t->local < start->local)
+        return false;
+      end = t->local;
+    } else if (!e.duration.empty()) {
+      auto d = plain_duration(e.duration);
+      if (!d) return false;
+      end += *d;
+    } else if (start->date) {
+      end += std::chrono::days{1};
+    }
+    if (!e.status.empty() && e.status != "STATUS:CONFIRMED" && e.status != "STATUS:TENTATIVE" &&
+        e.status != "STATUS:CANCELLED")
+      return false;
+    if (!e.transp.empty() && e.transp != "TRANSP:OPAQUE" && e.transp != "TRANSP:TRANSPARENT") return false;
+    if (!override_uids.empty() && !e.uid.empty()) {
+      std::string key = uid_key(e.uid);
+      if (key.empty() || override_uids.count(key)) return false;
+    }
+    constexpr std::chrono::days slack{2};  // any UTC offset of the tz database is under a day
+    return end.time_since_epoch() + slack <= options.window_start.time_since_epoch() ||
+           start->local.time_since_epoch() - slack >= options.window_end.time_since_epoch();
+  }
+
+  // With overrides in the file: their UIDs, or the filter off when one is not a plain text.
+  void find_override_uids(const std::vector<Line>& lines) {
+    bool in_event = false, recurrence = false;
+    std::string_view uid;
+    for (const auto& l : lines) {
+      if (has_name(l.text, "BEGIN") && value_after_colon(l.text) == "VEVENT") {
+        in_event = true;
+        recurrence = false;
+        uid = {};
+      } else if (in_event && has_name(l.text, "END") && value_after_colon(l.text) == "VEVENT") {
+        in_event = false;
+        if (!recurrence || uid.empty()) continue;
+        std::string key = uid_key(uid);
+        if (key.empty()) filter = false;
+        else override_uids.insert(std::move(key));
+      } else if (in_event && has_name(l.text, "RECURRENCE-ID")) {
+        recurrence = true;
+      } else if (in_event && has_name(l.text, "UID")) {
+        uid = l.text;
+      }
+    }
   }
 
   // Splits into logical lines, checks structure and limits. Returns the top-level components;
@@ -207,6 +431,9 @@ struct Reader {
     std::vector<std::size_t> stack;  // indexes into tops.back().comps
     std::size_t components = 0, in_vtimezone = 0;
     const bool uids = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return has_name(l.text, "RECURRENCE-ID"); });
+    filter = options.skip_outside_window;
+    if (uids && filter) find_override_uids(lines);
+    std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
     for (const auto& line : lines) {
       std::size_t params = 0;
       std::string name = property_name(line.text, &params);
@@ -231,6 +458,12 @@ struct Reader {
         }
         if (stack.empty()) tops.push_back({});
         auto& comps = tops.back().comps;
+        if (event) event->keep = true;  // a nested component
+        else if (filter && stack.size() == 1 && comp == "VEVENT" && comps[stack[0]].name == "VCALENDAR") {
+          event.emplace();
+          event->text_mark = tops.back().text.size();
+          event->comps_mark = comps.size();
+        }
         if (!stack.empty()) comps[stack.back()].properties.emplace_back("BEGIN", line.number);
         comps.push_back({comp, line.number, 0, {}});
         stack.push_back(comps.size() - 1);
@@ -250,12 +483,31 @@ struct Reader {
         open.end_line = line.number;
         if (open.name == "VTIMEZONE") --in_vtimezone;
         stack.pop_back();
+        if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
+          if (outside_window(*event)) {
+            ++skipped;
+            tops.back().text.resize(event->text_mark);
+            tops.back().comps.resize(event->comps_mark);
+            event.reset();
+            continue;
+          }
+          event.reset();
+        }
       } else if (stack.empty()) {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
         broken = true;
       } else {
         auto& comp = tops.back().comps[stack.back()];
         comp.properties.emplace_back(name, line.number);
+        if (event && stack.back() == event->comps_mark) {
+          if (name == "DTSTART") event->set(event->dtstart, line.text);
+          else if (name == "DTEND") event->set(event->dtend, line.text);
+          else if (name == "DURATION") event->set(event->duration, line.text);
+          else if (name == "STATUS") event->set(event->status, line.text);
+          else if (name == "TRANSP") event->set(event->transp, line.text);
+          else if (name == "UID") event->set(event->uid, line.text);
+          else if (is_read("VEVENT", name, true)) event->keep = true;  // RRULE, RDATE, EXDATE, RECURRENCE-ID
+        }
         if (!in_vtimezone && !is_read(comp.name, name, uids)) continue;  // line numbers kept, libical skips it
       }
       if (!tops.empty() && (!stack.empty() || name == "END")) {
@@ -354,15 +606,6 @@ std::chrono::local_seconds to_local(Instant t, const Zone& z) {
     return std::chrono::local_seconds{t.time_since_epoch() + seconds{offset}};
   }
   return std::chrono::local_seconds{t.time_since_epoch()};
-}
-
-const date::time_zone* find_iana(std::string_view name) {
-  if (name.empty() || name.size() > 200) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
 }
 
 // One VCALENDAR's time zones: TZID -> Zone, resolved once.
@@ -910,7 +1153,7 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}};
+  Reader r{std::string(source), options, {}, {}, {}, false, 0, {}, {}};
   if (text.size() > options.limits.max_bytes)
     throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
   Zone owner{nullptr, nullptr, "UTC"};
@@ -954,6 +1197,7 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
   result.busy = merge_intervals(std::move(result.busy));
   result.warnings = std::move(r.warnings);
+  result.skipped = r.skipped;
   return result;
 }
 
