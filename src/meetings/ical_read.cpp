@@ -60,15 +60,38 @@ struct Line {
   std::string_view text;   // unfolded, without line end: into the file, or into Reader::folded
 };
 
+// The property names the reader and the pre-filter look at.
+enum class Name : std::uint8_t { other, begin, end, dtstart, dtend, duration, rrule, rdate, exdate, recurrence_id, status, transp, uid, freebusy };
+
+Name classify(std::string_view n) {  // n upper case
+  switch (n.size()) {
+    case 3: return n == "END" ? Name::end : n == "UID" ? Name::uid : Name::other;
+    case 5:
+      return n == "BEGIN" ? Name::begin : n == "DTEND" ? Name::dtend : n == "RRULE" ? Name::rrule : n == "RDATE" ? Name::rdate : Name::other;
+    case 6: return n == "EXDATE" ? Name::exdate : n == "STATUS" ? Name::status : n == "TRANSP" ? Name::transp : Name::other;
+    case 7: return n == "DTSTART" ? Name::dtstart : Name::other;
+    case 8: return n == "DURATION" ? Name::duration : n == "FREEBUSY" ? Name::freebusy : Name::other;
+    case 13: return n == "RECURRENCE-ID" ? Name::recurrence_id : Name::other;
+    default: return Name::other;
+  }
+}
+
 struct Comp {
   std::string name;  // upper case
   std::size_t begin_line = 0, end_line = 0;
-  std::vector<std::pair<std::string, std::size_t>> properties;  // direct properties: NAME, line
+  std::size_t first_property = 0, last_property = 0;  // its properties (and its children's) in Top::properties
+};
+
+struct Property {
+  std::string_view name;  // upper case: into the file, Reader::folded or Reader::names
+  std::size_t line;
+  std::size_t comp;       // index into Top::comps
 };
 
 struct Top {
-  std::string text;          // unfolded text of the top-level component, fed to libical
-  std::vector<Comp> comps;   // preorder, comps[0] is the top-level component
+  std::string text;                  // unfolded text of the top-level component, fed to libical
+  std::vector<Comp> comps;           // preorder, comps[0] is the top-level component
+  std::vector<Property> properties;  // direct properties of each component, in file order
 };
 
 std::string upper(std::string_view s) {
@@ -100,22 +123,23 @@ std::string shown(std::string_view s, std::size_t max = 60) {
   return out;
 }
 
-// The property name of a logical line (up to ';' or ':'), trimmed and upper-cased, and the
-// number of parameters (';' before the value, outside quotes).
-std::string property_name(std::string_view line, std::size_t* parameters = nullptr) {
+// The property name of a logical line (up to ';' or ':'), trimmed (not yet upper-cased), and
+// the number of parameters (';' before the value, outside quotes).
+std::string_view raw_property_name(std::string_view line, std::size_t& parameters) {
   std::size_t i = 0;
   while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
-  if (parameters) {
-    std::size_t n = 0;
-    bool quoted = false;
-    for (std::size_t j = i; j < line.size(); ++j) {
-      if (line[j] == '"') quoted = !quoted;
-      else if (!quoted && line[j] == ':') break;
-      else if (!quoted && line[j] == ';') ++n;
-    }
-    *parameters = n;
+  std::size_t n = 0;
+  bool quoted = false;
+  for (std::size_t j = i; j < line.size(); ++j) {
+    if (line[j] == '"') quoted = !quoted;
+    else if (!quoted && line[j] == ':') break;
+    else if (!quoted && line[j] == ';') ++n;
   }
-  return upper(trim(line.substr(0, i)));
+  parameters = n;
+  std::string_view name = line.substr(0, i);
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r')) name.remove_suffix(1);
+  return name;
 }
 
 // True if the logical line is a property named `name` (ASCII letters compared without case).
@@ -131,15 +155,10 @@ bool has_name(std::string_view line, std::string_view name) {
 // The properties the reader looks at, per component (everything inside a VTIMEZONE is kept).
 // The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
 // ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
-bool is_read(std::string_view component, std::string_view property, bool uids) {
-  if (component == "VEVENT") {
-    static constexpr std::string_view names[] = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE",
-                                                 "EXDATE", "RECURRENCE-ID", "STATUS", "TRANSP"};
-    for (auto n : names)
-      if (property == n) return true;
-    return uids && property == "UID";
-  }
-  return component == "VFREEBUSY" && property == "FREEBUSY";
+bool is_read(std::string_view component, Name property, bool uids) {
+  if (component == "VEVENT")
+    return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
+  return property == Name::freebusy && component == "VFREEBUSY";
 }
 
 std::string value_after_colon(std::string_view line) {
@@ -294,7 +313,7 @@ std::optional<std::chrono::seconds> plain_duration(std::string_view line) {
 
 // What the pre-scan saw of a VEVENT that is a direct child of a VCALENDAR.
 struct EventScan {
-  std::size_t text_mark = 0, comps_mark = 0;  // where it starts in Top::text and Top::comps
+  std::size_t text_mark = 0, comps_mark = 0, properties_mark = 0;  // where it starts in Top::text, comps, properties
   bool keep = false;                          // something the filter does not know: libical reads it
   std::string_view dtstart, dtend, duration, status, transp, uid;
   void set(std::string_view& slot, std::string_view line) {
@@ -309,6 +328,7 @@ struct Reader {
   std::vector<Issue> errors;
   std::vector<Issue> warnings;
   std::deque<std::string> folded;  // unfolded text of folded lines (stable addresses)
+  std::deque<std::string> names;   // upper-cased property names written in lower case
 
   void error(std::size_t line, std::string message) {
     errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
@@ -436,13 +456,16 @@ struct Reader {
     std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
     for (const auto& line : lines) {
       std::size_t params = 0;
-      std::string name = property_name(line.text, &params);
+      std::string_view name = raw_property_name(line.text, params);
       if (params > lim.max_parameters) {
-        error(line.number, "property " + shown(name) + " has more than " + std::to_string(lim.max_parameters) +
+        error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
                                " parameters");
         return {};
       }
-      if (name == "BEGIN") {
+      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        name = names.emplace_back(upper(name));
+      const Name kind = classify(name);
+      if (kind == Name::begin) {
         std::string comp = value_after_colon(line.text);
         if (comp.empty()) {
           error(line.number, "BEGIN without a component name");
@@ -463,12 +486,14 @@ struct Reader {
           event.emplace();
           event->text_mark = tops.back().text.size();
           event->comps_mark = comps.size();
+          event->properties_mark = tops.back().properties.size();
         }
-        if (!stack.empty()) comps[stack.back()].properties.emplace_back("BEGIN", line.number);
-        comps.push_back({comp, line.number, 0, {}});
+        auto& properties = tops.back().properties;
+        if (!stack.empty()) properties.push_back({"BEGIN", line.number, stack.back()});
+        comps.push_back({comp, line.number, 0, properties.size(), 0});
         stack.push_back(comps.size() - 1);
         if (comp == "VTIMEZONE") ++in_vtimezone;
-      } else if (name == "END") {
+      } else if (kind == Name::end) {
         std::string comp = value_after_colon(line.text);
         if (stack.empty()) {
           error(line.number, "END:" + shown(comp) + " without a matching BEGIN");
@@ -481,6 +506,7 @@ struct Reader {
           return {};
         }
         open.end_line = line.number;
+        open.last_property = tops.back().properties.size();
         if (open.name == "VTIMEZONE") --in_vtimezone;
         stack.pop_back();
         if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
@@ -488,6 +514,7 @@ struct Reader {
             ++skipped;
             tops.back().text.resize(event->text_mark);
             tops.back().comps.resize(event->comps_mark);
+            tops.back().properties.resize(event->properties_mark);
             event.reset();
             continue;
           }
@@ -498,19 +525,25 @@ struct Reader {
         broken = true;
       } else {
         auto& comp = tops.back().comps[stack.back()];
-        comp.properties.emplace_back(name, line.number);
+        tops.back().properties.push_back({name, line.number, stack.back()});
         if (event && stack.back() == event->comps_mark) {
-          if (name == "DTSTART") event->set(event->dtstart, line.text);
-          else if (name == "DTEND") event->set(event->dtend, line.text);
-          else if (name == "DURATION") event->set(event->duration, line.text);
-          else if (name == "STATUS") event->set(event->status, line.text);
-          else if (name == "TRANSP") event->set(event->transp, line.text);
-          else if (name == "UID") event->set(event->uid, line.text);
-          else if (is_read("VEVENT", name, true)) event->keep = true;  // RRULE, RDATE, EXDATE, RECURRENCE-ID
+          switch (kind) {
+            case Name::dtstart: event->set(event->dtstart, line.text); break;
+            case Name::dtend: event->set(event->dtend, line.text); break;
+            case Name::duration: event->set(event->duration, line.text); break;
+            case Name::status: event->set(event->status, line.text); break;
+            case Name::transp: event->set(event->transp, line.text); break;
+            case Name::uid: event->set(event->uid, line.text); break;
+            case Name::rrule:
+            case Name::rdate:
+            case Name::exdate:
+            case Name::recurrence_id: event->keep = true; break;
+            default: break;
+          }
         }
-        if (!in_vtimezone && !is_read(comp.name, name, uids)) continue;  // line numbers kept, libical skips it
+        if (!in_vtimezone && !is_read(comp.name, kind, uids)) continue;  // line numbers kept, libical skips it
       }
-      if (!tops.empty() && (!stack.empty() || name == "END")) {
+      if (!tops.empty() && (!stack.empty() || kind == Name::end)) {
         tops.back().text += line.text;
         tops.back().text += '\n';
       }
@@ -730,12 +763,10 @@ struct Occurrence {
 
 class CalendarReader {
  public:
-  CalendarReader(Reader& r, const Comp* comps, std::size_t ncomps, std::vector<icalcomponent*>& tree,
-                 const Zone& owner_zone, std::size_t& instances, std::chrono::steady_clock::time_point deadline)
-      : r_(r), owner_(owner_zone), zones_(owner_zone), instances_(instances), deadline_(deadline) {
-    if (tree.size() == ncomps)
-      for (std::size_t i = 0; i < ncomps; ++i) lines_.emplace(tree[i], &comps[i]);
-    if (ncomps) fallback_line_ = comps[0].begin_line;
+  CalendarReader(Reader& r, const Top& top, icalcomponent* root, const Zone& owner_zone, std::size_t& instances,
+                 std::chrono::steady_clock::time_point deadline)
+      : r_(r), top_(top), root_(root), owner_(owner_zone), zones_(owner_zone), instances_(instances), deadline_(deadline) {
+    if (!top.comps.empty()) fallback_line_ = top.comps[0].begin_line;
   }
 
   // Reads the components of one VCALENDAR (or a lone top-level VEVENT, VFREEBUSY, VTIMEZONE).
@@ -786,28 +817,54 @@ class CalendarReader {
   }
 
  private:
-  std::size_t line_of(icalcomponent* c) const {
+  // The pre-scan's component of a libical one (both in preorder), mapped when first needed
+  // (only for messages); nullptr when the trees differ.
+  const Comp* comp_of(icalcomponent* c, std::size_t* index = nullptr) const {
+    if (!mapped_) {
+      mapped_ = true;
+      std::vector<icalcomponent*> tree;
+      preorder(root_, tree);
+      if (tree.size() == top_.comps.size())
+        for (std::size_t i = 0; i < tree.size(); ++i) lines_.emplace(tree[i], i);
+    }
     auto it = lines_.find(c);
-    return it == lines_.end() ? fallback_line_ : it->second->begin_line;
+    if (it == lines_.end()) return nullptr;
+    if (index) *index = it->second;
+    return &top_.comps[it->second];
+  }
+  template <class F>
+  void for_properties(const Comp& comp, std::size_t index, F&& f) const {
+    for (std::size_t j = comp.first_property; j < comp.last_property && j < top_.properties.size(); ++j)
+      if (top_.properties[j].comp == index) f(top_.properties[j]);
+  }
+
+  std::size_t line_of(icalcomponent* c) const {
+    const Comp* comp = comp_of(c);
+    return comp ? comp->begin_line : fallback_line_;
   }
   std::size_t line_of(icalcomponent* c, std::string_view property) const {
-    auto it = lines_.find(c);
-    if (it == lines_.end()) return fallback_line_;
-    for (const auto& [name, line] : it->second->properties)
-      if (name == property) return line;
-    return it->second->begin_line;
+    std::size_t index = 0;
+    const Comp* comp = comp_of(c, &index);
+    if (!comp) return fallback_line_;
+    std::size_t found = 0;
+    for_properties(*comp, index, [&](const Property& p) {
+      if (!found && p.name == property) found = p.line;
+    });
+    return found ? found : comp->begin_line;
   }
 
   // The line of the property of `c` whose name the message mentions (the longest such name).
   std::size_t line_named_in(icalcomponent* c, std::string_view message) const {
-    auto it = lines_.find(c);
-    if (it == lines_.end()) return fallback_line_;
-    std::size_t best = it->second->begin_line, best_length = 0;
-    for (const auto& [name, line] : it->second->properties)
-      if (name.size() > best_length && message.find(name) != std::string_view::npos) {
-        best = line;
-        best_length = name.size();
+    std::size_t index = 0;
+    const Comp* comp = comp_of(c, &index);
+    if (!comp) return fallback_line_;
+    std::size_t best = comp->begin_line, best_length = 0;
+    for_properties(*comp, index, [&](const Property& p) {
+      if (p.name.size() > best_length && message.find(p.name) != std::string_view::npos) {
+        best = p.line;
+        best_length = p.name.size();
       }
+    });
     return best;
   }
 
@@ -1140,11 +1197,14 @@ class CalendarReader {
   }
 
   Reader& r_;
+  const Top& top_;
+  icalcomponent* root_;
+  mutable bool mapped_ = false;
+  mutable std::unordered_map<icalcomponent*, std::size_t> lines_;
   Zone owner_;
   Zones zones_;
   std::size_t& instances_;
   std::chrono::steady_clock::time_point deadline_;
-  std::unordered_map<icalcomponent*, const Comp*> lines_;
   std::size_t fallback_line_ = 0;
   std::vector<BusyInterval>* out_ = nullptr;
   std::size_t* events_ = nullptr;
@@ -1153,7 +1213,7 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}, false, 0, {}, {}};
+  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}};
   if (text.size() > options.limits.max_bytes)
     throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
   Zone owner{nullptr, nullptr, "UTC"};
@@ -1174,8 +1234,6 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
       r.error(line, "libical could not parse BEGIN:" + shown(top.comps.front().name));
       continue;
     }
-    std::vector<icalcomponent*> tree;
-    preorder(root.get(), tree);
     std::vector<icalcomponent*> components;
     switch (icalcomponent_isa(root.get())) {
       case ICAL_VCALENDAR_COMPONENT:
@@ -1191,7 +1249,7 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
                          " ignored (expected VCALENDAR, VEVENT or VFREEBUSY)");
         continue;
     }
-    CalendarReader reader(r, top.comps.data(), top.comps.size(), tree, owner, instances, deadline);
+    CalendarReader reader(r, top, root.get(), owner, instances, deadline);
     reader.read(components, result.busy, result.events);
   }
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
