@@ -80,6 +80,7 @@ struct Comp {
   std::string name;  // upper case
   std::size_t begin_line = 0, end_line = 0;
   std::size_t first_property = 0, last_property = 0;  // its properties (and its children's) in Top::properties
+  bool vevent = false;
 };
 
 struct Property {
@@ -155,10 +156,9 @@ bool has_name(std::string_view line, std::string_view name) {
 // The properties the reader looks at, per component (everything inside a VTIMEZONE is kept).
 // The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
 // ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
-bool is_read(std::string_view component, Name property, bool uids) {
-  if (component == "VEVENT")
-    return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
-  return property == Name::freebusy && component == "VFREEBUSY";
+bool is_read(const Comp& component, Name property, bool uids) {
+  if (component.vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
+  return property == Name::freebusy && component.name == "VFREEBUSY";
 }
 
 std::string value_after_colon(std::string_view line) {
@@ -236,7 +236,10 @@ std::optional<PlainTime> plain_time(std::string_view line, std::string_view name
     if (colon == std::string_view::npos) return std::nullopt;
     auto param = line.substr(1, colon - 1);
     line.remove_prefix(colon);
-    if (param.substr(0, 5) == "TZID=" && param.size() > 5 && param.find_first_of("\";,: \t") == std::string_view::npos)
+    auto plain = [](std::string_view v) {
+      return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) { return c == '"' || c == ';' || c == ',' || c == ' ' || c == '\t'; });
+    };
+    if (param.substr(0, 5) == "TZID=" && plain(param.substr(5)))
       t.tzid = param.substr(5);
     else if (param == "VALUE=DATE")
       kind = 1;
@@ -342,10 +345,13 @@ struct Reader {
   std::size_t skipped = 0;
   std::unordered_set<std::string> override_uids;
   std::unordered_map<std::string_view, bool> known_zones;
+  std::pair<std::string_view, bool> last_zone;
 
   bool known_zone(std::string_view tzid) {
+    if (tzid == last_zone.first) return last_zone.second;
     auto it = known_zones.find(tzid);
     if (it == known_zones.end()) it = known_zones.emplace(tzid, find_iana(tzid) != nullptr).first;
+    last_zone = *it;
     return it->second;
   }
 
@@ -410,6 +416,7 @@ struct Reader {
     const auto& lim = options.limits;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<Line> lines;
+    lines.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / 16) + 16);
     std::size_t number = 0, pos = 0;
     bool broken = false;
     while (pos < text.size()) {
@@ -490,7 +497,7 @@ struct Reader {
         }
         auto& properties = tops.back().properties;
         if (!stack.empty()) properties.push_back({"BEGIN", line.number, stack.back()});
-        comps.push_back({comp, line.number, 0, properties.size(), 0});
+        comps.push_back({comp, line.number, 0, properties.size(), 0, comp == "VEVENT"});
         stack.push_back(comps.size() - 1);
         if (comp == "VTIMEZONE") ++in_vtimezone;
       } else if (kind == Name::end) {
@@ -541,7 +548,7 @@ struct Reader {
             default: break;
           }
         }
-        if (!in_vtimezone && !is_read(comp.name, kind, uids)) continue;  // line numbers kept, libical skips it
+        if (!in_vtimezone && !is_read(comp, kind, uids)) continue;  // line numbers kept, libical skips it
       }
       if (!tops.empty() && (!stack.empty() || kind == Name::end)) {
         tops.back().text += line.text;
@@ -588,7 +595,6 @@ void preorder(icalcomponent* c, std::vector<icalcomponent*>& out) {
 struct Zone {
   const date::time_zone* iana = nullptr;
   icaltimezone* ical = nullptr;
-  std::string name;
 };
 
 bool valid_fields(const icaltimetype& t) {
@@ -653,9 +659,9 @@ class Zones {
   }
 
   // Empty and `why` set when the TZID cannot be resolved.
-  std::optional<Zone> resolve(const std::string& tzid, std::string& why) {
+  std::optional<Zone> resolve(std::string_view tzid, std::string& why) {
     if (auto it = cache_.find(tzid); it != cache_.end()) return it->second;
-    std::optional<Zone> z = lookup(tzid, why);
+    std::optional<Zone> z = lookup(std::string(tzid), why);
     if (z) cache_.emplace(tzid, *z);
     return z;
   }
@@ -669,15 +675,15 @@ class Zones {
   std::optional<Zone> lookup(const std::string& tzid, std::string& why) {
     std::string id = trim(tzid);
     if (id.size() >= 2 && id.front() == '"' && id.back() == '"') id = id.substr(1, id.size() - 2);
-    if (upper(id) == "UTC" || upper(id) == "Z" || upper(id) == "GMT") return Zone{nullptr, nullptr, "UTC"};
-    if (const auto* z = find_iana(id)) return Zone{z, nullptr, id};
+    if (upper(id) == "UTC" || upper(id) == "Z" || upper(id) == "GMT") return Zone{nullptr, nullptr};
+    if (const auto* z = find_iana(id)) return Zone{z, nullptr};
     // libical-style prefixes: /freeassociation.sourceforge.net/Tzfile/Europe/London
     for (std::size_t slash = id.find('/'); slash != std::string::npos; slash = id.find('/', slash + 1))
-      if (const auto* z = find_iana(std::string_view(id).substr(slash + 1))) return Zone{z, nullptr, id.substr(slash + 1)};
+      if (const auto* z = find_iana(std::string_view(id).substr(slash + 1))) return Zone{z, nullptr};
     // A name that identifies a zone uses the tz database (its full history) rather than the
     // file's VTIMEZONE, which exporters often cut down to the current rules.
     if (std::string iana = iana_from_windows_zone(id); !iana.empty())
-      if (const auto* z = find_iana(iana)) return Zone{z, nullptr, iana};
+      if (const auto* z = find_iana(iana)) return Zone{z, nullptr};
     if (auto it = vtimezones_.find(tzid); it != vtimezones_.end()) {
       if (it->second.broken) {
         why = "its VTIMEZONE could not be read";
@@ -685,7 +691,7 @@ class Zones {
       }
       IcalZonePtr zone{icaltimezone_new()};
       if (zone && icaltimezone_set_component(zone.get(), icalcomponent_new_clone(it->second.component))) {
-        Zone z{nullptr, zone.get(), id};
+        Zone z{nullptr, zone.get()};
         owned_.push_back(std::move(zone));
         return z;
       }
@@ -698,7 +704,7 @@ class Zones {
 
   Zone fallback_;
   std::map<std::string, Entry> vtimezones_;
-  std::map<std::string, Zone> cache_;
+  std::map<std::string, Zone, std::less<>> cache_;
   std::vector<IcalZonePtr> owned_;
 };
 
@@ -896,10 +902,11 @@ class CalendarReader {
 
   // The zone of a date-time property: UTC, its TZID, or the owner's zone for floating times.
   std::optional<Zone> zone_of(icalcomponent* c, icalproperty* p, const icaltimetype& t, const char* name) {
-    if (icaltime_is_utc(t)) return Zone{nullptr, nullptr, "UTC"};
+    if (icaltime_is_utc(t)) return Zone{nullptr, nullptr};
     icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
     if (!tz || !icalparameter_get_tzid(tz)) return owner_;
-    std::string tzid = icalparameter_get_tzid(tz), why;
+    std::string_view tzid = icalparameter_get_tzid(tz);
+    std::string why;
     auto z = zones_.resolve(tzid, why);
     if (!z) r_.error(line_of(c, name), std::string(name) + ": unknown time zone \"" + shown(tzid) + "\": " + why);
     return z;
@@ -937,19 +944,47 @@ class CalendarReader {
     return false;
   }
 
+  // The first property of each kind read_event looks at, found in one walk.
+  struct EventProperties {
+    icalproperty *xlicerror = nullptr, *status = nullptr, *transp = nullptr, *dtstart = nullptr, *dtend = nullptr,
+                 *duration = nullptr, *rrule = nullptr, *rdate = nullptr, *exdate = nullptr;
+  };
+  static EventProperties properties_of(icalcomponent* ev) {
+    EventProperties e;
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_ANY_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_ANY_PROPERTY)) {
+      icalproperty** slot = nullptr;
+      switch (icalproperty_isa(p)) {
+        case ICAL_XLICERROR_PROPERTY: slot = &e.xlicerror; break;
+        case ICAL_STATUS_PROPERTY: slot = &e.status; break;
+        case ICAL_TRANSP_PROPERTY: slot = &e.transp; break;
+        case ICAL_DTSTART_PROPERTY: slot = &e.dtstart; break;
+        case ICAL_DTEND_PROPERTY: slot = &e.dtend; break;
+        case ICAL_DURATION_PROPERTY: slot = &e.duration; break;
+        case ICAL_RRULE_PROPERTY: slot = &e.rrule; break;
+        case ICAL_RDATE_PROPERTY: slot = &e.rdate; break;
+        case ICAL_EXDATE_PROPERTY: slot = &e.exdate; break;
+        default: break;
+      }
+      if (slot && !*slot) *slot = p;
+    }
+    return e;
+  }
+
   void read_event(icalcomponent* ev, std::vector<icalcomponent*>* overrides) {
-    if (check_libical_errors(ev)) return;
-    if (auto* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY))
+    const EventProperties props = properties_of(ev);
+    if (props.xlicerror && check_libical_errors(ev)) return;
+    if (auto* s = props.status)
       if (icalproperty_get_status(s) == ICAL_STATUS_CANCELLED) {
         // A cancelled master cancels the series; its overrides go with it.
         return;
       }
     bool transparent = false;
-    if (auto* t = icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY))
+    if (auto* t = props.transp)
       transparent = icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENT ||
                     icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENTNOCONFLICT;
 
-    icalproperty* dtstart_p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+    icalproperty* dtstart_p = props.dtstart;
     if (!dtstart_p) {
       r_.warn(line_of(ev), "VEVENT without DTSTART ignored (it has no time)");
       return;
@@ -960,7 +995,7 @@ class CalendarReader {
     if (!zone) return;
     const bool all_day = dtstart.is_date;
     auto start_local = local_of(dtstart);
-    icalproperty* dtend_p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+    icalproperty* dtend_p = props.dtend;
     icaltimetype dtend = dtend_p ? icalproperty_get_dtend(dtend_p) : icaltime_null_time();
     if (dtend_p && !check_time(ev, dtend, "DTEND")) return;
     std::optional<Zone> end_zone = zone;
@@ -985,7 +1020,7 @@ class CalendarReader {
         r_.error(line_of(ev, "DTEND"), "DTEND is before DTSTART");
         return;
       }
-    } else if (icalproperty* dur_p = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+    } else if (icalproperty* dur_p = props.duration) {
       icaldurationtype d = icalproperty_get_duration(dur_p);
       long long secs = (static_cast<long long>(d.weeks) * 7 + d.days) * 86400LL + d.hours * 3600LL +
                        d.minutes * 60LL + d.seconds;
@@ -1007,13 +1042,18 @@ class CalendarReader {
     // The occurrences: DTSTART, RRULE, RDATE, minus EXDATE and overridden ones.
     std::vector<Occurrence> starts;
     bool recurring = false;
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); p;
+    for (icalproperty* p = props.rrule ? icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
       recurring = true;
       if (!expand_rrule(ev, p, dtstart, *zone, length, starts)) return;
     }
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
-         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
+    // The RDATEs are listed first: excluded() walks the EXDATEs with the component's one
+    // property iterator, which would end this walk after the first RDATE.
+    std::vector<icalproperty*> rdates;
+    for (icalproperty* p = props.rdate ? icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY) : nullptr; p;
+         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY))
+      rdates.push_back(p);
+    for (icalproperty* p : rdates) {
       recurring = true;
       icaldatetimeperiodtype v = icalproperty_get_rdate(p);
       icaltimetype t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
@@ -1024,13 +1064,13 @@ class CalendarReader {
       Instant utc = to_utc(local, *rz);
       if (!icaltime_is_null_time(v.period.end) && valid_fields(v.period.end)) {
         // RDATE;VALUE=PERIOD: its own end.
-        if (!excluded(ev, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
+        if (!excluded(ev, props.exdate, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
         continue;
       }
       if (!icaltime_is_null_time(v.time) || icaldurationtype_as_int(v.period.duration) <= 0) {
         starts.push_back({local, utc});
       } else {
-        if (!excluded(ev, overrides, local, utc, all_day))
+        if (!excluded(ev, props.exdate, overrides, local, utc, all_day))
           emit(utc, utc + seconds{icaldurationtype_as_int(v.period.duration)});
       }
     }
@@ -1043,7 +1083,7 @@ class CalendarReader {
                  starts.end());
 
     for (const auto& o : starts) {
-      if (excluded(ev, overrides, o.local, o.utc, all_day)) continue;
+      if (excluded(ev, props.exdate, overrides, o.local, o.utc, all_day)) continue;
       if (all_day) emit(to_utc(o.local, owner_), to_utc(o.local + length, owner_));
       else emit(o.utc, o.utc + length);
     }
@@ -1139,7 +1179,7 @@ class CalendarReader {
   }
 
   // True if an EXDATE or an override (RECURRENCE-ID) removes this occurrence.
-  bool excluded(icalcomponent* ev, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
+  bool excluded(icalcomponent* ev, bool exdates, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
                 Instant utc, bool all_day) {
     auto matches = [&](icalcomponent* c, icalproperty* p, icaltimetype t, const char* name) {
       if (!valid_fields(t)) return false;
@@ -1149,7 +1189,7 @@ class CalendarReader {
       std::string why;
       icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
       std::optional<Zone> z;
-      if (icaltime_is_utc(t)) z = Zone{nullptr, nullptr, "UTC"};
+      if (icaltime_is_utc(t)) z = Zone{nullptr, nullptr};
       else if (tz && icalparameter_get_tzid(tz)) z = zones_.resolve(icalparameter_get_tzid(tz), why);
       else z = owner_;
       if (!z) {
@@ -1158,7 +1198,7 @@ class CalendarReader {
       }
       return to_utc(local_of(t), *z) == utc;
     };
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
+    for (icalproperty* p = exdates ? icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY))
       if (matches(ev, p, icalproperty_get_exdate(p), "EXDATE")) return true;
     if (overrides)
@@ -1180,7 +1220,7 @@ class CalendarReader {
         if (icalparameter_get_fbtype(t) == ICAL_FBTYPE_FREE) continue;
       icalperiodtype period = icalproperty_get_freebusy(p);
       if (!check_time(c, period.start, "FREEBUSY")) return;
-      Zone utc{nullptr, nullptr, "UTC"};
+      Zone utc{nullptr, nullptr};
       const Zone& z = icaltime_is_utc(period.start) ? utc : owner_;
       Instant start = to_utc(local_of(period.start), z);
       Instant end = start;
@@ -1213,13 +1253,12 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}};
+  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}, {}};
   if (text.size() > options.limits.max_bytes)
     throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
-  Zone owner{nullptr, nullptr, "UTC"};
+  Zone owner{nullptr, nullptr};
   if (!options.timezone.empty()) {
     owner.iana = find_iana(options.timezone);
-    owner.name = options.timezone;
     if (!owner.iana) throw Error("unknown time zone \"" + options.timezone + "\"");
   }
   auto tops = r.prescan(text);

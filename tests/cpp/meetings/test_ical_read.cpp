@@ -698,3 +698,18 @@ TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[me
   REQUIRE(r.busy.size() == 1);
   CHECK(show(r.busy[0]) == "2027-03-10T09:00:00/2027-03-10T10:00:00");
 }
+
+TEST_CASE("every RDATE period is busy, with or without EXDATE", "[meetings][ical]") {
+  // Reading the EXDATEs of each period used to end the walk over the RDATEs after the first.
+  for (std::string exdate : {"", "EXDATE:20270320T090000Z\r\n"}) {
+    INFO(exdate);
+    auto r = read_text(calendar("BEGIN:VEVENT\r\nUID:p@t\r\nDTSTART:20270301T090000Z\r\nDURATION:PT1H\r\n" + exdate +
+                                "RDATE;VALUE=PERIOD:20270310T090000Z/20270310T100000Z,20270311T090000Z/20270311T100000Z\r\n"
+                                "RDATE;VALUE=PERIOD:20270312T090000Z/PT2H\r\nEND:VEVENT\r\n"),
+                       "UTC");
+    std::vector<std::string> got;
+    for (const auto& b : r.busy) got.push_back(show(b));
+    CHECK(got == std::vector<std::string>{"2027-03-01T09:00:00/2027-03-01T10:00:00", "2027-03-10T09:00:00/2027-03-10T10:00:00",
+                                          "2027-03-11T09:00:00/2027-03-11T10:00:00", "2027-03-12T09:00:00/2027-03-12T11:00:00"});
+  }
+}
