@@ -419,18 +419,22 @@ struct Reader {
     lines.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / 16) + 16);
     std::size_t number = 0, pos = 0;
     bool broken = false;
+    const std::size_t nul = text.find('\0');  // the first NUL byte: an error on its line
     while (pos < text.size()) {
       std::size_t end = text.find('\n', pos);
       if (end == std::string_view::npos) end = text.size();
       std::string_view raw = text.substr(pos, end - pos);
+      const bool has_nul = nul >= pos && nul < end;
       pos = end + 1;
       ++number;
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-      if (raw.find('\0') != std::string_view::npos) {
+      if (has_nul) {
         error(number, "a NUL byte is not allowed in iCalendar text");
         return {};
       }
-      if (raw.empty() || raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      if (raw.empty() ||
+          ((raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\r') && raw.find_first_not_of(" \t\r") == std::string_view::npos))
+        continue;
       if ((raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
         auto& last = lines.back();
         if (last.text.size() + raw.size() > lim.max_line_bytes) {
