@@ -22,14 +22,15 @@ namespace partnerkit::meetings {
 
 std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
   std::sort(v.begin(), v.end());
-  std::vector<BusyInterval> out;
-  out.reserve(v.size());
-  for (const auto& b : v) {
+  std::size_t n = 0;  // merged in place: v[0, n) is the result so far, n <= i
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const BusyInterval b = v[i];
     if (b.end <= b.start) continue;
-    if (!out.empty() && b.start <= out.back().end) out.back().end = std::max(out.back().end, b.end);
-    else out.push_back(b);
+    if (n > 0 && b.start <= v[n - 1].end) v[n - 1].end = std::max(v[n - 1].end, b.end);
+    else v[n++] = b;
   }
-  return out;
+  v.resize(n);
+  return v;
 }
 
 std::string iana_from_windows_zone(std::string_view name) {
@@ -163,7 +164,11 @@ bool is_read(const Comp& component, Name property, bool uids) {
 
 std::string value_after_colon(std::string_view line) {
   auto colon = line.find(':');
-  return colon == std::string_view::npos ? std::string() : upper(trim(line.substr(colon + 1)));
+  if (colon == std::string_view::npos) return {};
+  std::string_view v = line.substr(colon + 1);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+  return upper(v);
 }
 
 const date::time_zone* find_iana(std::string_view name) {
