@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <cwctype>
 #include <deque>
 #include <map>
 #include <memory>
@@ -587,6 +588,44 @@ struct ZoneDeleter {
   void operator()(icaltimezone* z) const { icaltimezone_free(z, 1); }
 };
 using IcalZonePtr = std::unique_ptr<icaltimezone, ZoneDeleter>;
+
+// libical's parser on the pre-scan's text, one line at a time (icalparser_add_line), as
+// icalparser_parse_string does after its line reader (icalparser_get_line) has copied each line
+// through an 80-byte buffer and cut its line end and trailing white space (but not its first
+// character). The text holds whole logical lines ending in '\n', none starting with white space
+// and none with a NUL byte, so the lines libical sees are the same. The text becomes the lines.
+icalcomponent* parse(std::string& text) {
+  icalparser* parser = icalparser_new();
+  if (!parser) return nullptr;
+  const icalerrorstate state = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+  icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+  icalcomponent* root = nullptr;
+  char* line = text.data();
+  char* const end = line + text.size();
+  while (line < end) {
+    char* next = static_cast<char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)));
+    if (!next) next = end;  // not reached: every line ends in '\n'
+    char* last = next;
+    *last = '\0';
+    while ((*last == '\0' || std::iswspace(static_cast<wint_t>(*last))) && last > line) *last-- = '\0';
+    if (icalcomponent* c = icalparser_add_line(parser, line)) {
+      if (!root) {
+        root = c;
+      } else if (icalcomponent_isa(root) != ICAL_XROOT_COMPONENT) {  // as icalparser_parse: a container
+        icalcomponent* both = icalcomponent_new(ICAL_XROOT_COMPONENT);
+        icalcomponent_add_component(both, root);
+        icalcomponent_add_component(both, c);
+        root = both;
+      } else {
+        icalcomponent_add_component(root, c);
+      }
+    }
+    line = next + 1;
+  }
+  icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, state);
+  icalparser_free(parser);
+  return root;
+}
 
 template <class F>
 void for_children(icalcomponent* c, F&& f) {
@@ -1276,7 +1315,7 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
   auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
   for (auto& top : tops) {
     std::size_t line = top.comps.front().begin_line;
-    ComponentPtr root{icalparser_parse_string(top.text.c_str())};
+    ComponentPtr root{parse(top.text)};
     icalerror_clear_errno();
     if (!root) {
       r.error(line, "libical could not parse BEGIN:" + shown(top.comps.front().name));
