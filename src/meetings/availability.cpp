@@ -104,11 +104,18 @@ std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& 
   std::vector<std::exception_ptr> failed(out.size());
   tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
     try {
-      auto off = off_hours(hours[i], zones[i], from, to);
-      out[i].busy.insert(out[i].busy.end(), off.begin(), off.end());
+      // Each part sorted, merged into the sorted whole as it comes (then merging is linear).
+      auto& busy = out[i].busy;
+      auto add_sorted = [&](const std::vector<BusyInterval>& part) {
+        const auto middle = static_cast<std::ptrdiff_t>(busy.size());
+        busy.insert(busy.end(), part.begin(), part.end());
+        std::inplace_merge(busy.begin(), busy.begin() + middle, busy.end());
+      };
+      std::sort(busy.begin(), busy.end());  // the document's intervals
+      add_sorted(off_hours(hours[i], zones[i], from, to));
       for (const auto& path : calendars[i]) {
         CalendarBusy cal = read_calendar(path, CalendarOptions{from, to, zones[i], options.limits});
-        out[i].busy.insert(out[i].busy.end(), cal.busy.begin(), cal.busy.end());
+        add_sorted(cal.busy);
         found[i].insert(found[i].end(), cal.warnings.begin(), cal.warnings.end());
       }
       out[i].busy = merge_intervals(std::move(out[i].busy));

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <cwctype>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,7 +23,7 @@
 namespace partnerkit::meetings {
 
 std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
-  std::sort(v.begin(), v.end());
+  if (!std::is_sorted(v.begin(), v.end())) std::sort(v.begin(), v.end());
   std::size_t n = 0;  // merged in place: v[0, n) is the result so far, n <= i
   for (std::size_t i = 0; i < v.size(); ++i) {
     const BusyInterval b = v[i];
@@ -505,7 +506,15 @@ struct Reader {
           error(line.number, "components nested deeper than " + std::to_string(lim.max_depth) + " levels");
           return {};
         }
-        if (stack.empty()) tops.push_back({});
+        if (stack.empty()) {
+          tops.push_back({});
+          if (tops.size() == 1) {  // its text is at most the rest of the file
+            const char* at = line.text.data();
+            std::less<const char*> before;
+            bool inside = !before(at, text.data()) && before(at, text.data() + text.size());
+            tops.back().text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
+          }
+        }
         auto& comps = tops.back().comps;
         if (event) event->keep = true;  // a nested component
         else if (filter && stack.size() == 1 && comp == "VEVENT" && comps[stack[0]].name == "VCALENDAR") {
