@@ -533,10 +533,22 @@ std::string read_file(const std::filesystem::path& path) {
   if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file", EISDIR);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno), errno);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // The size it has now in one read, then whatever follows (a file that grew, a pipe).
+  std::string text;
+  if (auto size = std::filesystem::file_size(path, ec); !ec && size > 0) {
+    text.resize(size);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (!in.bad() && !in.eof()) {
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    const std::string tail = std::move(rest).str();
+    if (text.empty()) return tail;
+    text.append(tail);
+  }
   if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
-  return std::move(buffer).str();
+  return text;
 }
 
 void merge_issues(std::vector<Issue>& schema_issues, std::vector<Issue> semantic_issues) {

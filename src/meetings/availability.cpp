@@ -69,6 +69,7 @@ std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& 
   // Who, in request order (a person listed twice counts once, as required if listed so first).
   std::vector<Attendee> out;
   std::vector<std::string> zones;
+  std::vector<WorkingHours> hours;
   std::vector<std::vector<std::filesystem::path>> calendars;
   auto add = [&](const std::string& id, bool required) {
     for (const auto& a : out)
@@ -78,7 +79,7 @@ std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& 
     std::string tz = timezone_of(p, id);
     if (timezones) (*timezones)[id] = tz;
     const date::time_zone* z = zone_named(tz);
-    Attendee a{id, required, off_hours(person->working_hours.value_or(WorkingHours{}), tz, from, to)};
+    Attendee a{id, required, {}};  // off hours are added in parallel below
     std::vector<std::filesystem::path> paths;
     for (const auto& av : p.availability) {
       if (av.person != id) continue;
@@ -91,20 +92,30 @@ std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& 
     if (auto it = options.calendars.find(id); it != options.calendars.end()) paths.push_back(it->second);
     out.push_back(std::move(a));
     zones.push_back(tz);
+    hours.push_back(person->working_hours.value_or(WorkingHours{}));
     calendars.push_back(std::move(paths));
   };
   for (const auto& id : request.required) add(id, true);
   for (const auto& id : request.optional) add(id, false);
 
-  // Calendars are read in parallel (one person per task); the first failure in request order
-  // is the one reported.
+  // Off hours and calendars are done in parallel (one person per task); the first failure in
+  // request order is the one reported.
   std::vector<std::vector<Issue>> found(out.size());
   std::vector<std::exception_ptr> failed(out.size());
   tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
     try {
+      // Each part sorted, merged into the sorted whole as it comes (then merging is linear).
+      auto& busy = out[i].busy;
+      auto add_sorted = [&](const std::vector<BusyInterval>& part) {
+        const auto middle = static_cast<std::ptrdiff_t>(busy.size());
+        busy.insert(busy.end(), part.begin(), part.end());
+        std::inplace_merge(busy.begin(), busy.begin() + middle, busy.end());
+      };
+      std::sort(busy.begin(), busy.end());  // the document's intervals
+      add_sorted(off_hours(hours[i], zones[i], from, to));
       for (const auto& path : calendars[i]) {
         CalendarBusy cal = read_calendar(path, CalendarOptions{from, to, zones[i], options.limits});
-        out[i].busy.insert(out[i].busy.end(), cal.busy.begin(), cal.busy.end());
+        add_sorted(cal.busy);
         found[i].insert(found[i].end(), cal.warnings.begin(), cal.warnings.end());
       }
       out[i].busy = merge_intervals(std::move(out[i].busy));

@@ -8,11 +8,14 @@
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <cwctype>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "io/detail.hpp"
 #include "partnerkit/meetings/availability.hpp"
@@ -20,15 +23,16 @@
 namespace partnerkit::meetings {
 
 std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
-  std::sort(v.begin(), v.end());
-  std::vector<BusyInterval> out;
-  out.reserve(v.size());
-  for (const auto& b : v) {
+  if (!std::is_sorted(v.begin(), v.end())) std::sort(v.begin(), v.end());
+  std::size_t n = 0;  // merged in place: v[0, n) is the result so far, n <= i
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const BusyInterval b = v[i];
     if (b.end <= b.start) continue;
-    if (!out.empty() && b.start <= out.back().end) out.back().end = std::max(out.back().end, b.end);
-    else out.push_back(b);
+    if (n > 0 && b.start <= v[n - 1].end) v[n - 1].end = std::max(v[n - 1].end, b.end);
+    else v[n++] = b;
   }
-  return out;
+  v.resize(n);
+  return v;
 }
 
 std::string iana_from_windows_zone(std::string_view name) {
@@ -59,15 +63,48 @@ struct Line {
   std::string_view text;   // unfolded, without line end: into the file, or into Reader::folded
 };
 
+// The property names the reader and the pre-filter look at.
+enum class Name : std::uint8_t { other, begin, end, dtstart, dtend, duration, rrule, rdate, exdate, recurrence_id, status, transp, uid, freebusy };
+
+template <std::size_t N>
+bool is(std::string_view n, const char (&name)[N]) {  // n.size() == N - 1 already checked
+  return std::memcmp(n.data(), name, N - 1) == 0;          // a fixed length: compiled to compares
+}
+
+Name classify(std::string_view n) {  // n upper case
+  switch (n.size()) {
+    case 3: return is(n, "END") ? Name::end : is(n, "UID") ? Name::uid : Name::other;
+    case 5:
+      return is(n, "BEGIN")   ? Name::begin
+             : is(n, "DTEND") ? Name::dtend
+             : is(n, "RRULE") ? Name::rrule
+             : is(n, "RDATE") ? Name::rdate
+                              : Name::other;
+    case 6: return is(n, "EXDATE") ? Name::exdate : is(n, "STATUS") ? Name::status : is(n, "TRANSP") ? Name::transp : Name::other;
+    case 7: return is(n, "DTSTART") ? Name::dtstart : Name::other;
+    case 8: return is(n, "DURATION") ? Name::duration : is(n, "FREEBUSY") ? Name::freebusy : Name::other;
+    case 13: return is(n, "RECURRENCE-ID") ? Name::recurrence_id : Name::other;
+    default: return Name::other;
+  }
+}
+
 struct Comp {
   std::string name;  // upper case
   std::size_t begin_line = 0, end_line = 0;
-  std::vector<std::pair<std::string, std::size_t>> properties;  // direct properties: NAME, line
+  std::size_t first_property = 0, last_property = 0;  // its properties (and its children's) in Top::properties
+  bool vevent = false;
+};
+
+struct Property {
+  std::string_view name;  // upper case: into the file, Reader::folded or Reader::names
+  std::size_t line;
+  std::size_t comp;       // index into Top::comps
 };
 
 struct Top {
-  std::string text;          // unfolded text of the top-level component, fed to libical
-  std::vector<Comp> comps;   // preorder, comps[0] is the top-level component
+  std::string text;                  // unfolded text of the top-level component, fed to libical
+  std::vector<Comp> comps;           // preorder, comps[0] is the top-level component
+  std::vector<Property> properties;  // direct properties of each component, in file order
 };
 
 std::string upper(std::string_view s) {
@@ -99,22 +136,23 @@ std::string shown(std::string_view s, std::size_t max = 60) {
   return out;
 }
 
-// The property name of a logical line (up to ';' or ':'), trimmed and upper-cased, and the
-// number of parameters (';' before the value, outside quotes).
-std::string property_name(std::string_view line, std::size_t* parameters = nullptr) {
+// The property name of a logical line (up to ';' or ':'), trimmed (not yet upper-cased), and
+// the number of parameters (';' before the value, outside quotes).
+std::string_view raw_property_name(std::string_view line, std::size_t& parameters) {
   std::size_t i = 0;
   while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
-  if (parameters) {
-    std::size_t n = 0;
-    bool quoted = false;
-    for (std::size_t j = i; j < line.size(); ++j) {
-      if (line[j] == '"') quoted = !quoted;
-      else if (!quoted && line[j] == ':') break;
-      else if (!quoted && line[j] == ';') ++n;
-    }
-    *parameters = n;
+  std::size_t n = 0;
+  bool quoted = false;
+  for (std::size_t j = i; j < line.size(); ++j) {
+    if (line[j] == '"') quoted = !quoted;
+    else if (!quoted && line[j] == ':') break;
+    else if (!quoted && line[j] == ';') ++n;
   }
-  return upper(trim(line.substr(0, i)));
+  parameters = n;
+  std::string_view name = line.substr(0, i);
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r')) name.remove_suffix(1);
+  return name;
 }
 
 // True if the logical line is a property named `name` (ASCII letters compared without case).
@@ -130,21 +168,178 @@ bool has_name(std::string_view line, std::string_view name) {
 // The properties the reader looks at, per component (everything inside a VTIMEZONE is kept).
 // The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
 // ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
-bool is_read(std::string_view component, std::string_view property, bool uids) {
-  if (component == "VEVENT") {
-    static constexpr std::string_view names[] = {"DTSTART", "DTEND", "DURATION", "RRULE", "RDATE",
-                                                 "EXDATE", "RECURRENCE-ID", "STATUS", "TRANSP"};
-    for (auto n : names)
-      if (property == n) return true;
-    return uids && property == "UID";
-  }
-  return component == "VFREEBUSY" && property == "FREEBUSY";
+bool is_read(const Comp& component, Name property, bool uids) {
+  if (component.vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
+  return property == Name::freebusy && component.name == "VFREEBUSY";
 }
 
 std::string value_after_colon(std::string_view line) {
   auto colon = line.find(':');
-  return colon == std::string_view::npos ? std::string() : upper(trim(line.substr(colon + 1)));
+  if (colon == std::string_view::npos) return {};
+  std::string_view v = line.substr(colon + 1);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
+  return upper(v);
 }
+
+const date::time_zone* find_iana(std::string_view name) {
+  if (name.empty() || name.size() > 200) return nullptr;
+  try {
+    return date::locate_zone(name);
+  } catch (const std::exception&) {
+    return nullptr;
+  }
+}
+
+// ---- the window pre-filter: events that certainly cannot touch the window ----
+//
+// A VEVENT directly inside a VCALENDAR is dropped before libical sees it only when all of this
+// holds, so that reading it could neither give busy time in the window nor report anything:
+// no RRULE, RDATE, EXDATE, RECURRENCE-ID, nested component or repeated property; DTSTART (and
+// DTEND) written exactly as NAME[;TZID=iana|;VALUE=DATE|;VALUE=DATE-TIME]:YYYYMMDD[THHMMSS[Z]]
+// with a valid date, DTEND in the same zone and form and not before DTSTART, or a DURATION
+// written exactly as P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any)
+// with one of their standard values; a TZID the tz database knows (its offset from UTC is under
+// a day; the owner's zone is one too); when the file has overrides, a plain UID no override
+// shares. Its span on the wall clock, widened by two days for any zone, ends before the window
+// or starts after it. Anything else (including every form this scan does not know) goes to
+// libical as before.
+
+// The value of a logical line: after the first ':' outside double quotes.
+std::optional<std::string_view> raw_value(std::string_view line) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line[i] == '"') quoted = !quoted;
+    else if (!quoted && line[i] == ':') return line.substr(i + 1);
+  }
+  return std::nullopt;
+}
+
+// A UID as a key: trimmed; empty when it has a backslash or a control character (whose
+// decoding by libical could make two different texts the same UID).
+std::string uid_key(std::string_view line) {
+  auto v = raw_value(line);
+  if (!v) return {};
+  std::string key = trim(*v);
+  for (unsigned char c : key)
+    if (c == '\\' || c < 0x20 || c == 0x7f) return {};
+  return key.empty() ? std::string("\x01") : key;  // "\x01": an empty UID (never a real key)
+}
+
+int number_of(std::string_view digits) {
+  int n = 0;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return -1;
+    n = n * 10 + (c - '0');
+  }
+  return digits.empty() ? -1 : n;
+}
+
+struct PlainTime {
+  std::chrono::local_seconds local;  // wall clock (a date at 00:00)
+  bool date = false, utc = false;
+  std::string_view tzid;  // empty: floating, UTC or a date
+};
+
+// DTSTART or DTEND in the plainest form (see above); empty for anything else.
+std::optional<PlainTime> plain_time(std::string_view line, std::string_view name) {
+  if (line.size() <= name.size() || line.substr(0, name.size()) != name) return std::nullopt;
+  line.remove_prefix(name.size());
+  PlainTime t;
+  int kind = 0;  // VALUE: 0 absent, 1 DATE, 2 DATE-TIME
+  if (line.front() == ';') {
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) return std::nullopt;
+    auto param = line.substr(1, colon - 1);
+    line.remove_prefix(colon);
+    auto plain = [](std::string_view v) {
+      return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) { return c == '"' || c == ';' || c == ',' || c == ' ' || c == '\t'; });
+    };
+    if (param.substr(0, 5) == "TZID=" && plain(param.substr(5)))
+      t.tzid = param.substr(5);
+    else if (param == "VALUE=DATE")
+      kind = 1;
+    else if (param == "VALUE=DATE-TIME")
+      kind = 2;
+    else
+      return std::nullopt;
+  }
+  if (line.front() != ':') return std::nullopt;
+  auto v = line.substr(1);
+  if (v.size() == 8) {
+    if (kind != 1) return std::nullopt;
+    t.date = true;
+  } else if ((v.size() == 15 || (v.size() == 16 && v[15] == 'Z')) && v[8] == 'T' && kind != 1) {
+    t.utc = v.size() == 16;
+    if (t.utc && !t.tzid.empty()) return std::nullopt;
+  } else {
+    return std::nullopt;
+  }
+  int y = number_of(v.substr(0, 4)), mo = number_of(v.substr(4, 2)), d = number_of(v.substr(6, 2));
+  if (y < 1 || mo < 1 || d < 1) return std::nullopt;
+  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
+                                  std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  t.local = std::chrono::local_seconds{std::chrono::local_days{ymd}.time_since_epoch()};
+  if (!t.date) {
+    int h = number_of(v.substr(9, 2)), mi = number_of(v.substr(11, 2)), s = number_of(v.substr(13, 2));
+    if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return std::nullopt;
+    t.local += std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
+  }
+  return t;
+}
+
+// DURATION:P[nW|nD][T[nH][nM][nS]] (numbers of up to 6 digits), at most ten years; else empty.
+std::optional<std::chrono::seconds> plain_duration(std::string_view line) {
+  constexpr std::string_view head = "DURATION:P";
+  if (line.substr(0, head.size()) != head) return std::nullopt;
+  auto v = line.substr(head.size());
+  long long total = 0;
+  int rank = -1;  // W 0, D 1, H 2, M 3, S 4: strictly increasing
+  bool time = false, after_t = false;
+  while (!v.empty()) {
+    if (v.front() == 'T') {
+      if (time) return std::nullopt;
+      time = true;
+      after_t = false;
+      v.remove_prefix(1);
+      continue;
+    }
+    std::size_t n = 0;
+    while (n < v.size() && v[n] >= '0' && v[n] <= '9') ++n;
+    if (n == 0 || n > 6 || n == v.size()) return std::nullopt;
+    long long x = number_of(v.substr(0, n));
+    const char unit = v[n];
+    v.remove_prefix(n + 1);
+    int r;
+    long long scale;
+    switch (unit) {
+      case 'W': r = 0, scale = 7 * 86400LL; break;
+      case 'D': r = 1, scale = 86400; break;
+      case 'H': r = 2, scale = 3600; break;
+      case 'M': r = 3, scale = 60; break;
+      case 'S': r = 4, scale = 1; break;
+      default: return std::nullopt;
+    }
+    if (r <= rank || rank == 0 || (r <= 1) == time) return std::nullopt;
+    rank = r;
+    after_t = time;
+    total += x * scale;
+  }
+  if (rank < 0 || (time && !after_t) || total > 366LL * 86400 * 10) return std::nullopt;
+  return std::chrono::seconds{total};
+}
+
+// What the pre-scan saw of a VEVENT that is a direct child of a VCALENDAR.
+struct EventScan {
+  std::size_t text_mark = 0, comps_mark = 0, properties_mark = 0;  // where it starts in Top::text, comps, properties
+  bool keep = false;                          // something the filter does not know: libical reads it
+  std::string_view dtstart, dtend, duration, status, transp, uid;
+  void set(std::string_view& slot, std::string_view line) {
+    if (!slot.empty()) keep = true;  // repeated
+    slot = line;
+  }
+};
 
 struct Reader {
   std::string source;
@@ -152,6 +347,7 @@ struct Reader {
   std::vector<Issue> errors;
   std::vector<Issue> warnings;
   std::deque<std::string> folded;  // unfolded text of folded lines (stable addresses)
+  std::deque<std::string> names;   // upper-cased property names written in lower case
 
   void error(std::size_t line, std::string message) {
     errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
@@ -160,26 +356,101 @@ struct Reader {
     warnings.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
   }
 
+  // The window pre-filter (see EventScan): on, and the UIDs of overrides (RECURRENCE-ID).
+  bool filter = false;
+  std::size_t skipped = 0;
+  std::unordered_set<std::string> override_uids;
+  std::unordered_map<std::string_view, bool> known_zones;
+  std::pair<std::string_view, bool> last_zone;
+
+  bool known_zone(std::string_view tzid) {
+    if (tzid == last_zone.first) return last_zone.second;
+    auto it = known_zones.find(tzid);
+    if (it == known_zones.end()) it = known_zones.emplace(tzid, find_iana(tzid) != nullptr).first;
+    last_zone = *it;
+    return it->second;
+  }
+
+  // True if the event is certainly outside the window and reading it would report nothing.
+  bool outside_window(const EventScan& e) {
+    if (e.keep || e.dtstart.empty()) return false;
+    auto start = plain_time(e.dtstart, "DTSTART");
+    if (!start || (!start->tzid.empty() && !known_zone(start->tzid))) return false;
+    auto end = start->local;
+    if (!e.dtend.empty()) {
+      auto t = plain_time(e.dtend, "DTEND");
+      if (!e.duration.empty() || !t || t->date != start->date || t->utc != start->utc || t->tzid != start->tzid ||
+          t->local < start->local)
+        return false;
+      end = t->local;
+    } else if (!e.duration.empty()) {
+      auto d = plain_duration(e.duration);
+      if (!d) return false;
+      end += *d;
+    } else if (start->date) {
+      end += std::chrono::days{1};
+    }
+    if (!e.status.empty() && e.status != "STATUS:CONFIRMED" && e.status != "STATUS:TENTATIVE" &&
+        e.status != "STATUS:CANCELLED")
+      return false;
+    if (!e.transp.empty() && e.transp != "TRANSP:OPAQUE" && e.transp != "TRANSP:TRANSPARENT") return false;
+    if (!override_uids.empty() && !e.uid.empty()) {
+      std::string key = uid_key(e.uid);
+      if (key.empty() || override_uids.count(key)) return false;
+    }
+    constexpr std::chrono::days slack{2};  // any UTC offset of the tz database is under a day
+    return end.time_since_epoch() + slack <= options.window_start.time_since_epoch() ||
+           start->local.time_since_epoch() - slack >= options.window_end.time_since_epoch();
+  }
+
+  // With overrides in the file: their UIDs, or the filter off when one is not a plain text.
+  void find_override_uids(const std::vector<Line>& lines) {
+    bool in_event = false, recurrence = false;
+    std::string_view uid;
+    for (const auto& l : lines) {
+      if (has_name(l.text, "BEGIN") && value_after_colon(l.text) == "VEVENT") {
+        in_event = true;
+        recurrence = false;
+        uid = {};
+      } else if (in_event && has_name(l.text, "END") && value_after_colon(l.text) == "VEVENT") {
+        in_event = false;
+        if (!recurrence || uid.empty()) continue;
+        std::string key = uid_key(uid);
+        if (key.empty()) filter = false;
+        else override_uids.insert(std::move(key));
+      } else if (in_event && has_name(l.text, "RECURRENCE-ID")) {
+        recurrence = true;
+      } else if (in_event && has_name(l.text, "UID")) {
+        uid = l.text;
+      }
+    }
+  }
+
   // Splits into logical lines, checks structure and limits. Returns the top-level components;
   // on a structural error records it and returns nothing (libical never sees broken structure).
   std::vector<Top> prescan(std::string_view text) {
     const auto& lim = options.limits;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<Line> lines;
+    lines.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / 16) + 16);
     std::size_t number = 0, pos = 0;
     bool broken = false;
+    const std::size_t nul = text.find('\0');  // the first NUL byte: an error on its line
     while (pos < text.size()) {
       std::size_t end = text.find('\n', pos);
       if (end == std::string_view::npos) end = text.size();
       std::string_view raw = text.substr(pos, end - pos);
+      const bool has_nul = nul >= pos && nul < end;
       pos = end + 1;
       ++number;
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
-      if (raw.find('\0') != std::string_view::npos) {
+      if (has_nul) {
         error(number, "a NUL byte is not allowed in iCalendar text");
         return {};
       }
-      if (raw.empty() || raw.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      if (raw.empty() ||
+          ((raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\r') && raw.find_first_not_of(" \t\r") == std::string_view::npos))
+        continue;
       if ((raw[0] == ' ' || raw[0] == '\t') && !lines.empty()) {
         auto& last = lines.back();
         if (last.text.size() + raw.size() > lim.max_line_bytes) {
@@ -207,15 +478,21 @@ struct Reader {
     std::vector<std::size_t> stack;  // indexes into tops.back().comps
     std::size_t components = 0, in_vtimezone = 0;
     const bool uids = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return has_name(l.text, "RECURRENCE-ID"); });
+    filter = options.skip_outside_window;
+    if (uids && filter) find_override_uids(lines);
+    std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
     for (const auto& line : lines) {
       std::size_t params = 0;
-      std::string name = property_name(line.text, &params);
+      std::string_view name = raw_property_name(line.text, params);
       if (params > lim.max_parameters) {
-        error(line.number, "property " + shown(name) + " has more than " + std::to_string(lim.max_parameters) +
+        error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
                                " parameters");
         return {};
       }
-      if (name == "BEGIN") {
+      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        name = names.emplace_back(upper(name));
+      const Name kind = classify(name);
+      if (kind == Name::begin) {
         std::string comp = value_after_colon(line.text);
         if (comp.empty()) {
           error(line.number, "BEGIN without a component name");
@@ -229,13 +506,29 @@ struct Reader {
           error(line.number, "components nested deeper than " + std::to_string(lim.max_depth) + " levels");
           return {};
         }
-        if (stack.empty()) tops.push_back({});
+        if (stack.empty()) {
+          tops.push_back({});
+          if (tops.size() == 1) {  // its text is at most the rest of the file
+            const char* at = line.text.data();
+            std::less<const char*> before;
+            bool inside = !before(at, text.data()) && before(at, text.data() + text.size());
+            tops.back().text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
+          }
+        }
         auto& comps = tops.back().comps;
-        if (!stack.empty()) comps[stack.back()].properties.emplace_back("BEGIN", line.number);
-        comps.push_back({comp, line.number, 0, {}});
+        if (event) event->keep = true;  // a nested component
+        else if (filter && stack.size() == 1 && comp == "VEVENT" && comps[stack[0]].name == "VCALENDAR") {
+          event.emplace();
+          event->text_mark = tops.back().text.size();
+          event->comps_mark = comps.size();
+          event->properties_mark = tops.back().properties.size();
+        }
+        auto& properties = tops.back().properties;
+        if (!stack.empty()) properties.push_back({"BEGIN", line.number, stack.back()});
+        comps.push_back({comp, line.number, 0, properties.size(), 0, comp == "VEVENT"});
         stack.push_back(comps.size() - 1);
         if (comp == "VTIMEZONE") ++in_vtimezone;
-      } else if (name == "END") {
+      } else if (kind == Name::end) {
         std::string comp = value_after_colon(line.text);
         if (stack.empty()) {
           error(line.number, "END:" + shown(comp) + " without a matching BEGIN");
@@ -248,17 +541,44 @@ struct Reader {
           return {};
         }
         open.end_line = line.number;
+        open.last_property = tops.back().properties.size();
         if (open.name == "VTIMEZONE") --in_vtimezone;
         stack.pop_back();
+        if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
+          if (outside_window(*event)) {
+            ++skipped;
+            tops.back().text.resize(event->text_mark);
+            tops.back().comps.resize(event->comps_mark);
+            tops.back().properties.resize(event->properties_mark);
+            event.reset();
+            continue;
+          }
+          event.reset();
+        }
       } else if (stack.empty()) {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
         broken = true;
       } else {
         auto& comp = tops.back().comps[stack.back()];
-        comp.properties.emplace_back(name, line.number);
-        if (!in_vtimezone && !is_read(comp.name, name, uids)) continue;  // line numbers kept, libical skips it
+        tops.back().properties.push_back({name, line.number, stack.back()});
+        if (event && stack.back() == event->comps_mark) {
+          switch (kind) {
+            case Name::dtstart: event->set(event->dtstart, line.text); break;
+            case Name::dtend: event->set(event->dtend, line.text); break;
+            case Name::duration: event->set(event->duration, line.text); break;
+            case Name::status: event->set(event->status, line.text); break;
+            case Name::transp: event->set(event->transp, line.text); break;
+            case Name::uid: event->set(event->uid, line.text); break;
+            case Name::rrule:
+            case Name::rdate:
+            case Name::exdate:
+            case Name::recurrence_id: event->keep = true; break;
+            default: break;
+          }
+        }
+        if (!in_vtimezone && !is_read(comp, kind, uids)) continue;  // line numbers kept, libical skips it
       }
-      if (!tops.empty() && (!stack.empty() || name == "END")) {
+      if (!tops.empty() && (!stack.empty() || kind == Name::end)) {
         tops.back().text += line.text;
         tops.back().text += '\n';
       }
@@ -287,6 +607,44 @@ struct ZoneDeleter {
 };
 using IcalZonePtr = std::unique_ptr<icaltimezone, ZoneDeleter>;
 
+// libical's parser on the pre-scan's text, one line at a time (icalparser_add_line), as
+// icalparser_parse_string does after its line reader (icalparser_get_line) has copied each line
+// through an 80-byte buffer and cut its line end and trailing white space (but not its first
+// character). The text holds whole logical lines ending in '\n', none starting with white space
+// and none with a NUL byte, so the lines libical sees are the same. The text becomes the lines.
+icalcomponent* parse(std::string& text) {
+  icalparser* parser = icalparser_new();
+  if (!parser) return nullptr;
+  const icalerrorstate state = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+  icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+  icalcomponent* root = nullptr;
+  char* line = text.data();
+  char* const end = line + text.size();
+  while (line < end) {
+    char* next = static_cast<char*>(std::memchr(line, '\n', static_cast<std::size_t>(end - line)));
+    if (!next) next = end;  // not reached: every line ends in '\n'
+    char* last = next;
+    *last = '\0';
+    while ((*last == '\0' || std::iswspace(static_cast<wint_t>(*last))) && last > line) *last-- = '\0';
+    if (icalcomponent* c = icalparser_add_line(parser, line)) {
+      if (!root) {
+        root = c;
+      } else if (icalcomponent_isa(root) != ICAL_XROOT_COMPONENT) {  // as icalparser_parse: a container
+        icalcomponent* both = icalcomponent_new(ICAL_XROOT_COMPONENT);
+        icalcomponent_add_component(both, root);
+        icalcomponent_add_component(both, c);
+        root = both;
+      } else {
+        icalcomponent_add_component(root, c);
+      }
+    }
+    line = next + 1;
+  }
+  icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, state);
+  icalparser_free(parser);
+  return root;
+}
+
 template <class F>
 void for_children(icalcomponent* c, F&& f) {
   for (icalcomponent* s = icalcomponent_get_first_component(c, ICAL_ANY_COMPONENT); s;
@@ -303,7 +661,6 @@ void preorder(icalcomponent* c, std::vector<icalcomponent*>& out) {
 struct Zone {
   const date::time_zone* iana = nullptr;
   icaltimezone* ical = nullptr;
-  std::string name;
 };
 
 bool valid_fields(const icaltimetype& t) {
@@ -356,15 +713,6 @@ std::chrono::local_seconds to_local(Instant t, const Zone& z) {
   return std::chrono::local_seconds{t.time_since_epoch()};
 }
 
-const date::time_zone* find_iana(std::string_view name) {
-  if (name.empty() || name.size() > 200) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
-
 // One VCALENDAR's time zones: TZID -> Zone, resolved once.
 class Zones {
  public:
@@ -377,9 +725,9 @@ class Zones {
   }
 
   // Empty and `why` set when the TZID cannot be resolved.
-  std::optional<Zone> resolve(const std::string& tzid, std::string& why) {
+  std::optional<Zone> resolve(std::string_view tzid, std::string& why) {
     if (auto it = cache_.find(tzid); it != cache_.end()) return it->second;
-    std::optional<Zone> z = lookup(tzid, why);
+    std::optional<Zone> z = lookup(std::string(tzid), why);
     if (z) cache_.emplace(tzid, *z);
     return z;
   }
@@ -393,15 +741,15 @@ class Zones {
   std::optional<Zone> lookup(const std::string& tzid, std::string& why) {
     std::string id = trim(tzid);
     if (id.size() >= 2 && id.front() == '"' && id.back() == '"') id = id.substr(1, id.size() - 2);
-    if (upper(id) == "UTC" || upper(id) == "Z" || upper(id) == "GMT") return Zone{nullptr, nullptr, "UTC"};
-    if (const auto* z = find_iana(id)) return Zone{z, nullptr, id};
+    if (upper(id) == "UTC" || upper(id) == "Z" || upper(id) == "GMT") return Zone{nullptr, nullptr};
+    if (const auto* z = find_iana(id)) return Zone{z, nullptr};
     // libical-style prefixes: /freeassociation.sourceforge.net/Tzfile/Europe/London
     for (std::size_t slash = id.find('/'); slash != std::string::npos; slash = id.find('/', slash + 1))
-      if (const auto* z = find_iana(std::string_view(id).substr(slash + 1))) return Zone{z, nullptr, id.substr(slash + 1)};
+      if (const auto* z = find_iana(std::string_view(id).substr(slash + 1))) return Zone{z, nullptr};
     // A name that identifies a zone uses the tz database (its full history) rather than the
     // file's VTIMEZONE, which exporters often cut down to the current rules.
     if (std::string iana = iana_from_windows_zone(id); !iana.empty())
-      if (const auto* z = find_iana(iana)) return Zone{z, nullptr, iana};
+      if (const auto* z = find_iana(iana)) return Zone{z, nullptr};
     if (auto it = vtimezones_.find(tzid); it != vtimezones_.end()) {
       if (it->second.broken) {
         why = "its VTIMEZONE could not be read";
@@ -409,7 +757,7 @@ class Zones {
       }
       IcalZonePtr zone{icaltimezone_new()};
       if (zone && icaltimezone_set_component(zone.get(), icalcomponent_new_clone(it->second.component))) {
-        Zone z{nullptr, zone.get(), id};
+        Zone z{nullptr, zone.get()};
         owned_.push_back(std::move(zone));
         return z;
       }
@@ -422,7 +770,7 @@ class Zones {
 
   Zone fallback_;
   std::map<std::string, Entry> vtimezones_;
-  std::map<std::string, Zone> cache_;
+  std::map<std::string, Zone, std::less<>> cache_;
   std::vector<IcalZonePtr> owned_;
 };
 
@@ -487,12 +835,10 @@ struct Occurrence {
 
 class CalendarReader {
  public:
-  CalendarReader(Reader& r, const Comp* comps, std::size_t ncomps, std::vector<icalcomponent*>& tree,
-                 const Zone& owner_zone, std::size_t& instances, std::chrono::steady_clock::time_point deadline)
-      : r_(r), owner_(owner_zone), zones_(owner_zone), instances_(instances), deadline_(deadline) {
-    if (tree.size() == ncomps)
-      for (std::size_t i = 0; i < ncomps; ++i) lines_.emplace(tree[i], &comps[i]);
-    if (ncomps) fallback_line_ = comps[0].begin_line;
+  CalendarReader(Reader& r, const Top& top, icalcomponent* root, const Zone& owner_zone, std::size_t& instances,
+                 std::chrono::steady_clock::time_point deadline)
+      : r_(r), top_(top), root_(root), owner_(owner_zone), zones_(owner_zone), instances_(instances), deadline_(deadline) {
+    if (!top.comps.empty()) fallback_line_ = top.comps[0].begin_line;
   }
 
   // Reads the components of one VCALENDAR (or a lone top-level VEVENT, VFREEBUSY, VTIMEZONE).
@@ -543,28 +889,54 @@ class CalendarReader {
   }
 
  private:
-  std::size_t line_of(icalcomponent* c) const {
+  // The pre-scan's component of a libical one (both in preorder), mapped when first needed
+  // (only for messages); nullptr when the trees differ.
+  const Comp* comp_of(icalcomponent* c, std::size_t* index = nullptr) const {
+    if (!mapped_) {
+      mapped_ = true;
+      std::vector<icalcomponent*> tree;
+      preorder(root_, tree);
+      if (tree.size() == top_.comps.size())
+        for (std::size_t i = 0; i < tree.size(); ++i) lines_.emplace(tree[i], i);
+    }
     auto it = lines_.find(c);
-    return it == lines_.end() ? fallback_line_ : it->second->begin_line;
+    if (it == lines_.end()) return nullptr;
+    if (index) *index = it->second;
+    return &top_.comps[it->second];
+  }
+  template <class F>
+  void for_properties(const Comp& comp, std::size_t index, F&& f) const {
+    for (std::size_t j = comp.first_property; j < comp.last_property && j < top_.properties.size(); ++j)
+      if (top_.properties[j].comp == index) f(top_.properties[j]);
+  }
+
+  std::size_t line_of(icalcomponent* c) const {
+    const Comp* comp = comp_of(c);
+    return comp ? comp->begin_line : fallback_line_;
   }
   std::size_t line_of(icalcomponent* c, std::string_view property) const {
-    auto it = lines_.find(c);
-    if (it == lines_.end()) return fallback_line_;
-    for (const auto& [name, line] : it->second->properties)
-      if (name == property) return line;
-    return it->second->begin_line;
+    std::size_t index = 0;
+    const Comp* comp = comp_of(c, &index);
+    if (!comp) return fallback_line_;
+    std::size_t found = 0;
+    for_properties(*comp, index, [&](const Property& p) {
+      if (!found && p.name == property) found = p.line;
+    });
+    return found ? found : comp->begin_line;
   }
 
   // The line of the property of `c` whose name the message mentions (the longest such name).
   std::size_t line_named_in(icalcomponent* c, std::string_view message) const {
-    auto it = lines_.find(c);
-    if (it == lines_.end()) return fallback_line_;
-    std::size_t best = it->second->begin_line, best_length = 0;
-    for (const auto& [name, line] : it->second->properties)
-      if (name.size() > best_length && message.find(name) != std::string_view::npos) {
-        best = line;
-        best_length = name.size();
+    std::size_t index = 0;
+    const Comp* comp = comp_of(c, &index);
+    if (!comp) return fallback_line_;
+    std::size_t best = comp->begin_line, best_length = 0;
+    for_properties(*comp, index, [&](const Property& p) {
+      if (p.name.size() > best_length && message.find(p.name) != std::string_view::npos) {
+        best = p.line;
+        best_length = p.name.size();
       }
+    });
     return best;
   }
 
@@ -596,10 +968,11 @@ class CalendarReader {
 
   // The zone of a date-time property: UTC, its TZID, or the owner's zone for floating times.
   std::optional<Zone> zone_of(icalcomponent* c, icalproperty* p, const icaltimetype& t, const char* name) {
-    if (icaltime_is_utc(t)) return Zone{nullptr, nullptr, "UTC"};
+    if (icaltime_is_utc(t)) return Zone{nullptr, nullptr};
     icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
     if (!tz || !icalparameter_get_tzid(tz)) return owner_;
-    std::string tzid = icalparameter_get_tzid(tz), why;
+    std::string_view tzid = icalparameter_get_tzid(tz);
+    std::string why;
     auto z = zones_.resolve(tzid, why);
     if (!z) r_.error(line_of(c, name), std::string(name) + ": unknown time zone \"" + shown(tzid) + "\": " + why);
     return z;
@@ -637,19 +1010,47 @@ class CalendarReader {
     return false;
   }
 
+  // The first property of each kind read_event looks at, found in one walk.
+  struct EventProperties {
+    icalproperty *xlicerror = nullptr, *status = nullptr, *transp = nullptr, *dtstart = nullptr, *dtend = nullptr,
+                 *duration = nullptr, *rrule = nullptr, *rdate = nullptr, *exdate = nullptr;
+  };
+  static EventProperties properties_of(icalcomponent* ev) {
+    EventProperties e;
+    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_ANY_PROPERTY); p;
+         p = icalcomponent_get_next_property(ev, ICAL_ANY_PROPERTY)) {
+      icalproperty** slot = nullptr;
+      switch (icalproperty_isa(p)) {
+        case ICAL_XLICERROR_PROPERTY: slot = &e.xlicerror; break;
+        case ICAL_STATUS_PROPERTY: slot = &e.status; break;
+        case ICAL_TRANSP_PROPERTY: slot = &e.transp; break;
+        case ICAL_DTSTART_PROPERTY: slot = &e.dtstart; break;
+        case ICAL_DTEND_PROPERTY: slot = &e.dtend; break;
+        case ICAL_DURATION_PROPERTY: slot = &e.duration; break;
+        case ICAL_RRULE_PROPERTY: slot = &e.rrule; break;
+        case ICAL_RDATE_PROPERTY: slot = &e.rdate; break;
+        case ICAL_EXDATE_PROPERTY: slot = &e.exdate; break;
+        default: break;
+      }
+      if (slot && !*slot) *slot = p;
+    }
+    return e;
+  }
+
   void read_event(icalcomponent* ev, std::vector<icalcomponent*>* overrides) {
-    if (check_libical_errors(ev)) return;
-    if (auto* s = icalcomponent_get_first_property(ev, ICAL_STATUS_PROPERTY))
+    const EventProperties props = properties_of(ev);
+    if (props.xlicerror && check_libical_errors(ev)) return;
+    if (auto* s = props.status)
       if (icalproperty_get_status(s) == ICAL_STATUS_CANCELLED) {
         // A cancelled master cancels the series; its overrides go with it.
         return;
       }
     bool transparent = false;
-    if (auto* t = icalcomponent_get_first_property(ev, ICAL_TRANSP_PROPERTY))
+    if (auto* t = props.transp)
       transparent = icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENT ||
                     icalproperty_get_transp(t) == ICAL_TRANSP_TRANSPARENTNOCONFLICT;
 
-    icalproperty* dtstart_p = icalcomponent_get_first_property(ev, ICAL_DTSTART_PROPERTY);
+    icalproperty* dtstart_p = props.dtstart;
     if (!dtstart_p) {
       r_.warn(line_of(ev), "VEVENT without DTSTART ignored (it has no time)");
       return;
@@ -660,7 +1061,7 @@ class CalendarReader {
     if (!zone) return;
     const bool all_day = dtstart.is_date;
     auto start_local = local_of(dtstart);
-    icalproperty* dtend_p = icalcomponent_get_first_property(ev, ICAL_DTEND_PROPERTY);
+    icalproperty* dtend_p = props.dtend;
     icaltimetype dtend = dtend_p ? icalproperty_get_dtend(dtend_p) : icaltime_null_time();
     if (dtend_p && !check_time(ev, dtend, "DTEND")) return;
     std::optional<Zone> end_zone = zone;
@@ -685,7 +1086,7 @@ class CalendarReader {
         r_.error(line_of(ev, "DTEND"), "DTEND is before DTSTART");
         return;
       }
-    } else if (icalproperty* dur_p = icalcomponent_get_first_property(ev, ICAL_DURATION_PROPERTY)) {
+    } else if (icalproperty* dur_p = props.duration) {
       icaldurationtype d = icalproperty_get_duration(dur_p);
       long long secs = (static_cast<long long>(d.weeks) * 7 + d.days) * 86400LL + d.hours * 3600LL +
                        d.minutes * 60LL + d.seconds;
@@ -707,13 +1108,18 @@ class CalendarReader {
     // The occurrences: DTSTART, RRULE, RDATE, minus EXDATE and overridden ones.
     std::vector<Occurrence> starts;
     bool recurring = false;
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY); p;
+    for (icalproperty* p = props.rrule ? icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_RRULE_PROPERTY)) {
       recurring = true;
       if (!expand_rrule(ev, p, dtstart, *zone, length, starts)) return;
     }
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY); p;
-         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY)) {
+    // The RDATEs are listed first: excluded() walks the EXDATEs with the component's one
+    // property iterator, which would end this walk after the first RDATE.
+    std::vector<icalproperty*> rdates;
+    for (icalproperty* p = props.rdate ? icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY) : nullptr; p;
+         p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY))
+      rdates.push_back(p);
+    for (icalproperty* p : rdates) {
       recurring = true;
       icaldatetimeperiodtype v = icalproperty_get_rdate(p);
       icaltimetype t = icaltime_is_null_time(v.time) ? v.period.start : v.time;
@@ -724,13 +1130,13 @@ class CalendarReader {
       Instant utc = to_utc(local, *rz);
       if (!icaltime_is_null_time(v.period.end) && valid_fields(v.period.end)) {
         // RDATE;VALUE=PERIOD: its own end.
-        if (!excluded(ev, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
+        if (!excluded(ev, props.exdate, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
         continue;
       }
       if (!icaltime_is_null_time(v.time) || icaldurationtype_as_int(v.period.duration) <= 0) {
         starts.push_back({local, utc});
       } else {
-        if (!excluded(ev, overrides, local, utc, all_day))
+        if (!excluded(ev, props.exdate, overrides, local, utc, all_day))
           emit(utc, utc + seconds{icaldurationtype_as_int(v.period.duration)});
       }
     }
@@ -743,7 +1149,7 @@ class CalendarReader {
                  starts.end());
 
     for (const auto& o : starts) {
-      if (excluded(ev, overrides, o.local, o.utc, all_day)) continue;
+      if (excluded(ev, props.exdate, overrides, o.local, o.utc, all_day)) continue;
       if (all_day) emit(to_utc(o.local, owner_), to_utc(o.local + length, owner_));
       else emit(o.utc, o.utc + length);
     }
@@ -839,7 +1245,7 @@ class CalendarReader {
   }
 
   // True if an EXDATE or an override (RECURRENCE-ID) removes this occurrence.
-  bool excluded(icalcomponent* ev, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
+  bool excluded(icalcomponent* ev, bool exdates, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
                 Instant utc, bool all_day) {
     auto matches = [&](icalcomponent* c, icalproperty* p, icaltimetype t, const char* name) {
       if (!valid_fields(t)) return false;
@@ -849,7 +1255,7 @@ class CalendarReader {
       std::string why;
       icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
       std::optional<Zone> z;
-      if (icaltime_is_utc(t)) z = Zone{nullptr, nullptr, "UTC"};
+      if (icaltime_is_utc(t)) z = Zone{nullptr, nullptr};
       else if (tz && icalparameter_get_tzid(tz)) z = zones_.resolve(icalparameter_get_tzid(tz), why);
       else z = owner_;
       if (!z) {
@@ -858,7 +1264,7 @@ class CalendarReader {
       }
       return to_utc(local_of(t), *z) == utc;
     };
-    for (icalproperty* p = icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY); p;
+    for (icalproperty* p = exdates ? icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY))
       if (matches(ev, p, icalproperty_get_exdate(p), "EXDATE")) return true;
     if (overrides)
@@ -880,7 +1286,7 @@ class CalendarReader {
         if (icalparameter_get_fbtype(t) == ICAL_FBTYPE_FREE) continue;
       icalperiodtype period = icalproperty_get_freebusy(p);
       if (!check_time(c, period.start, "FREEBUSY")) return;
-      Zone utc{nullptr, nullptr, "UTC"};
+      Zone utc{nullptr, nullptr};
       const Zone& z = icaltime_is_utc(period.start) ? utc : owner_;
       Instant start = to_utc(local_of(period.start), z);
       Instant end = start;
@@ -897,11 +1303,14 @@ class CalendarReader {
   }
 
   Reader& r_;
+  const Top& top_;
+  icalcomponent* root_;
+  mutable bool mapped_ = false;
+  mutable std::unordered_map<icalcomponent*, std::size_t> lines_;
   Zone owner_;
   Zones zones_;
   std::size_t& instances_;
   std::chrono::steady_clock::time_point deadline_;
-  std::unordered_map<icalcomponent*, const Comp*> lines_;
   std::size_t fallback_line_ = 0;
   std::vector<BusyInterval>* out_ = nullptr;
   std::size_t* events_ = nullptr;
@@ -910,13 +1319,12 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}};
+  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}, {}};
   if (text.size() > options.limits.max_bytes)
     throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
-  Zone owner{nullptr, nullptr, "UTC"};
+  Zone owner{nullptr, nullptr};
   if (!options.timezone.empty()) {
     owner.iana = find_iana(options.timezone);
-    owner.name = options.timezone;
     if (!owner.iana) throw Error("unknown time zone \"" + options.timezone + "\"");
   }
   auto tops = r.prescan(text);
@@ -925,14 +1333,12 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
   auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
   for (auto& top : tops) {
     std::size_t line = top.comps.front().begin_line;
-    ComponentPtr root{icalparser_parse_string(top.text.c_str())};
+    ComponentPtr root{parse(top.text)};
     icalerror_clear_errno();
     if (!root) {
       r.error(line, "libical could not parse BEGIN:" + shown(top.comps.front().name));
       continue;
     }
-    std::vector<icalcomponent*> tree;
-    preorder(root.get(), tree);
     std::vector<icalcomponent*> components;
     switch (icalcomponent_isa(root.get())) {
       case ICAL_VCALENDAR_COMPONENT:
@@ -948,12 +1354,13 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
                          " ignored (expected VCALENDAR, VEVENT or VFREEBUSY)");
         continue;
     }
-    CalendarReader reader(r, top.comps.data(), top.comps.size(), tree, owner, instances, deadline);
+    CalendarReader reader(r, top, root.get(), owner, instances, deadline);
     reader.read(components, result.busy, result.events);
   }
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
   result.busy = merge_intervals(std::move(result.busy));
   result.warnings = std::move(r.warnings);
+  result.skipped = r.skipped;
   return result;
 }
 

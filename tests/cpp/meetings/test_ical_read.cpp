@@ -473,3 +473,243 @@ TEST_CASE("recurrences read as libical's iterator expands them, from DTSTART", "
     CHECK(busy.busy == expected_by_libical(rule, dtstart, length, zone, from, to));
   }
 }
+
+// ---- the window pre-filter: events outside the window skipped before libical ----
+
+namespace {
+
+struct Outcome {
+  std::vector<BusyInterval> busy;
+  std::size_t events = 0, skipped = 0;
+  std::vector<std::string> warnings, errors;
+};
+
+Outcome outcome(std::string_view text, CalendarOptions o, bool skip) {
+  o.skip_outside_window = skip;
+  Outcome out;
+  try {
+    auto r = read_calendar_text(text, "w.ics", o);
+    out.busy = r.busy;
+    out.events = r.events;
+    out.skipped = r.skipped;
+    for (const auto& w : r.warnings) out.warnings.push_back(w.str());
+  } catch (const ValidationError& e) {
+    for (const auto& i : e.errors()) out.errors.push_back(i.str());
+  }
+  return out;
+}
+
+// Reads with and without the filter; everything a user sees must be the same. Returns how
+// many events the filter skipped.
+std::size_t same_with_and_without_filter(std::string_view text, const CalendarOptions& o) {
+  Outcome a = outcome(text, o, true), b = outcome(text, o, false);
+  INFO("window " << format_utc(o.window_start) << " to " << format_utc(o.window_end) << ", zone " << o.timezone);
+  CHECK(b.skipped == 0);
+  CHECK(a.errors == b.errors);
+  CHECK(a.warnings == b.warnings);
+  CHECK(a.busy == b.busy);
+  CHECK(a.events == b.events);
+  return a.skipped;
+}
+
+std::string digits_of(std::chrono::sys_seconds t, bool date) {
+  return date ? date::format("%Y%m%d", std::chrono::floor<std::chrono::days>(t)) : date::format("%Y%m%dT%H%M%S", t);
+}
+
+}  // namespace
+
+TEST_CASE("window pre-filter: the corpus reads the same with and without it", "[meetings][ical][window]") {
+  std::size_t skipped = 0, windows = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(pt::data("ics"))) {
+    auto name = entry.path().filename().string();
+    if (name == "README.md" || name == "MANIFEST.tsv") continue;
+    INFO(name);
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::vector<CalendarOptions> options;
+    for (const char* zone : {"America/Denver", "Pacific/Kiritimati"})
+      for (int year = 1996; year <= 2031; year += 5) {
+        CalendarOptions o = wide(zone);
+        o.window_start = std::chrono::sys_days{std::chrono::year{year} / 1 / 1};
+        o.window_end = std::chrono::sys_days{std::chrono::year{year + 1} / 7 / 1};
+        options.push_back(o);
+      }
+    // Windows whose edges cut the file's own busy times (and sit just beside them).
+    Outcome all = outcome(text, wide("America/Denver"), false);
+    for (std::size_t i = 0; i < all.busy.size(); i += std::max<std::size_t>(1, all.busy.size() / 8)) {
+      const auto& b = all.busy[i];
+      for (auto [from, to] : {std::pair{b.start - std::chrono::hours{1}, b.start + std::chrono::hours{1}},
+                              std::pair{b.end - std::chrono::minutes{30}, b.end + std::chrono::days{3}},
+                              std::pair{b.end, b.end + std::chrono::days{40}},
+                              std::pair{b.start - std::chrono::days{40}, b.start}}) {
+        CalendarOptions o = wide("America/Denver");
+        o.window_start = from;
+        o.window_end = to;
+        options.push_back(o);
+      }
+    }
+    for (const auto& o : options) {
+      skipped += same_with_and_without_filter(text, o);
+      ++windows;
+    }
+  }
+  CHECK(windows > 1000);
+  CHECK(skipped > 1000);  // the filter is in use on real exports
+}
+
+TEST_CASE("window pre-filter: random calendars read the same with and without it", "[meetings][ical][window]") {
+  // Events near both edges of the window and far from it; in far-off zones (UTC+14, UTC-11,
+  // +05:45, -03:30), UTC, floating and all-day; long events starting before the window; DTEND,
+  // DURATION or neither, ends in another zone, ends before starts; STATUS, TRANSP, lower-case
+  // names, alarms; weekly series with EXDATE and overrides (moved in or out of the window, of
+  // cancelled or one-off masters); a custom VTIMEZONE. Fixed seed.
+  std::mt19937 rng(20271130);
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); };
+  const char* zones[] = {"America/Denver", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu",
+                         "America/St_Johns", "Europe/London", "Etc/GMT-14", "Custom/Far"};
+  const std::string vtimezone =
+      "BEGIN:VTIMEZONE\r\nTZID:Custom/Far\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+1300\r\n"
+      "TZOFFSETTO:+1300\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+  std::size_t skipped = 0, kept = 0;
+  for (int k = 0; k < 300; ++k) {
+    CalendarOptions o;
+    o.timezone = zones[pick(0, 6)];
+    o.window_start = std::chrono::sys_days{std::chrono::year{2027} / 3 / 1} + std::chrono::minutes{pick(-3000, 3000)};
+    o.window_end = o.window_start + std::chrono::hours{pick(1, 60 * 24)};
+    auto near = [&] {
+      switch (pick(0, 3)) {
+        case 0: return o.window_start + std::chrono::minutes{pick(-4 * 1440, 4 * 1440)};
+        case 1: return o.window_end + std::chrono::minutes{pick(-4 * 1440, 4 * 1440)};
+        case 2: return o.window_start + std::chrono::minutes{pick(-400, 400) * 1440};
+        default: return o.window_start + std::chrono::minutes{pick(-3, 3) * 15};
+      }
+    };
+    std::string text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n";
+    const bool custom = pick(0, 3) == 0, hostile = pick(0, 4) == 0;  // hostile: errors are likely
+    if (custom) text += vtimezone;
+    const int events = pick(1, 25);
+    std::vector<std::pair<std::string, std::string>> series;  // UID, a DTSTART line of a master
+    for (int e = 0; e < events; ++e) {
+      const std::string uid = "u" + std::to_string(pick(0, 40)) + "@t";
+      const auto start = near();
+      const int form = pick(0, 9);  // 0-3 TZID, 4-5 UTC, 6-7 floating, 8-9 all-day
+      const bool date = form >= 8;
+      const std::string zone = zones[pick(0, custom || hostile ? 7 : 6)];
+      auto when = [&](const char* name, std::chrono::sys_seconds t, int f) {
+        std::string n = pick(0, 30) == 0 ? std::string(name) == "DTSTART" ? "dtstart" : "dtend" : name;
+        if (f >= 8) return n + ";VALUE=DATE:" + digits_of(t, true) + "\r\n";
+        if (f >= 6) return n + ":" + digits_of(t, false) + "\r\n";
+        if (f >= 4) return n + ":" + digits_of(t, false) + "Z\r\n";
+        return n + ";TZID=" + zone + ":" + digits_of(t, false) + "\r\n";
+      };
+      std::string ev = "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20270101T000000Z\r\nSUMMARY:x\r\n";
+      ev += when("DTSTART", start, form);
+      auto length = std::chrono::minutes{pick(0, 3) == 0 ? pick(1, 40) * 1440 : pick(0, 16) * 15};
+      if (date) length = std::chrono::days{pick(0, 3) == 0 ? pick(2, 30) : 1};
+      switch (pick(0, 9)) {
+        case 0: break;  // no end
+        case 1: ev += "DURATION:P" + std::to_string(length.count() / 1440) + "D\r\n"; break;
+        case 2: ev += "DURATION:PT" + std::to_string(length.count()) + "M\r\n"; break;
+        case 3: ev += "DURATION:P1W\r\n"; break;
+        case 4:  // before the start
+          ev += when("DTEND", hostile ? start - std::chrono::hours{pick(1, 30)} : start + length, form);
+          break;
+        case 5: ev += when("DTEND", start + length, hostile ? pick(0, 9) : form); break;  // perhaps another form
+        default: ev += when("DTEND", start + length, form); break;
+      }
+      switch (pick(0, 12)) {
+        case 0: ev += "STATUS:CANCELLED\r\n"; break;
+        case 1: ev += "STATUS:CONFIRMED\r\n"; break;
+        case 2: ev += "TRANSP:TRANSPARENT\r\n"; break;
+        case 3: ev += "TRANSP:OPAQUE\r\n"; break;
+        case 4: ev += "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\n"; break;
+        case 5:
+          ev += "RRULE:FREQ=WEEKLY;COUNT=" + std::to_string(pick(1, 30)) + "\r\n";
+          if (pick(0, 1)) ev += "EXDATE" + when("", start + std::chrono::days{7 * pick(0, 4)}, form).substr(0);
+          series.emplace_back(uid, when("RECURRENCE-ID", start + std::chrono::days{7 * pick(0, 4)}, form));
+          break;
+        case 6: series.emplace_back(uid, when("RECURRENCE-ID", start, form)); break;  // an override of a one-off
+        default: break;
+      }
+      text += ev + "END:VEVENT\r\n";
+    }
+    for (const auto& [uid, recurrence] : series)  // overrides, moved anywhere
+      if (pick(0, 1))
+        text += "BEGIN:VEVENT\r\nUID:" + uid + "\r\n" + recurrence + "DTSTART:" + digits_of(near(), false) +
+                "Z\r\nDURATION:PT1H\r\n" + (pick(0, 3) == 0 ? "STATUS:CANCELLED\r\n" : "") + "END:VEVENT\r\n";
+    text += "END:VCALENDAR\r\n";
+    INFO(text);
+    const std::size_t s = same_with_and_without_filter(text, o);
+    skipped += s;
+    kept += static_cast<std::size_t>(events) - s;
+  }
+  CHECK(skipped > 500);
+  CHECK(kept > 500);
+}
+
+TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[meetings][ical][window]") {
+  CalendarOptions o = wide("America/Denver");
+  o.window_start = utc("2027-03-01T00:00");
+  o.window_end = utc("2027-04-01T00:00");
+  auto skipped = [&](std::string_view event) {
+    auto text = calendar("BEGIN:VEVENT\r\nUID:a@t\r\nSUMMARY:busy\r\n" + std::string(event) + "END:VEVENT\r\n");
+    return same_with_and_without_filter(text, o);
+  };
+  auto error = [&](std::string_view event) {
+    auto text = calendar("BEGIN:VEVENT\r\nUID:a@t\r\nSUMMARY:busy\r\n" + std::string(event) + "END:VEVENT\r\n");
+    same_with_and_without_filter(text, o);
+    auto errors = outcome(text, o, true).errors;
+    return errors.empty() ? std::string("no error") : errors.front();
+  };
+  // Certainly outside: skipped.
+  CHECK(skipped("DTSTART;TZID=America/New_York:20270110T090000\r\nDURATION:PT1H\r\n") == 1);
+  CHECK(skipped("DTSTART:20270501T090000Z\r\nDTEND:20270501T100000Z\r\nSTATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\n") == 1);
+  CHECK(skipped("DTSTART;VALUE=DATE:20270225\r\nDTEND;VALUE=DATE:20270226\r\n") == 1);
+  CHECK(skipped("DTSTART:20270226T000000\r\n") == 1);
+  // Within two days of an edge, whatever the zone: left to libical (and busy if it reaches in).
+  CHECK(skipped("DTSTART;TZID=Pacific/Kiritimati:20270301T120000\r\nDURATION:PT1H\r\n") == 0);
+  CHECK(skipped("DTSTART;TZID=Pacific/Pago_Pago:20270228T200000\r\nDURATION:PT1H\r\n") == 0);
+  CHECK(skipped("DTSTART:20270227T230000Z\r\nDTEND:20270228T010000Z\r\n") == 0);
+  // Long events starting before the window reach into it.
+  CHECK(skipped("DTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270310\r\n") == 0);
+  CHECK(skipped("DTSTART:20270101T000000Z\r\nDURATION:P9W\r\n") == 0);
+  // Forms the filter does not read, and anything that reports a problem: left to libical.
+  CHECK(error("DTSTART;TZID=Custom/Zone:20270110T090000\r\nDURATION:PT1H\r\n") ==
+        "w.ics: line 7: DTSTART: unknown time zone \"Custom/Zone\": it is not an IANA or Windows time zone name and "
+        "the file has no VTIMEZONE for it");
+  CHECK(error("DTSTART:20270110T090000Z\r\nDTEND:20270110T080000Z\r\n") == "w.ics: line 8: DTEND is before DTSTART");
+  CHECK(error("DTSTART:20270110T090000Z\r\nDURATION:-PT1H\r\n") ==
+        "w.ics: line 8: DURATION: expected a positive length of at most ten years");
+  CHECK(skipped("DTSTART:20270110T090000Z\r\nDTEND;TZID=America/Denver:20270110T100000\r\n") == 0);
+  CHECK(skipped("DTSTART:20270110T090000Z\r\nRRULE:FREQ=WEEKLY;COUNT=10\r\n") == 0);
+  CHECK(skipped("DTSTART:20270110T090000Z\r\nRDATE:20270310T090000Z\r\n") == 0);
+  CHECK(skipped("dtstart:20270110T090000Z\r\n") == 0);
+  CHECK(skipped("DTSTART:20270110T090000Z\r\nSTATUS:MAYBE\r\n") == 0);
+  CHECK(skipped("DTSTART:20270110T090000Z\r\nBEGIN:VALARM\r\nTRIGGER:-PT5M\r\nEND:VALARM\r\n") == 0);
+  CHECK(skipped("DTSTART:20270230T090000Z\r\n") == 0);
+  // An override moved into the window replaces an occurrence of a master outside it.
+  auto text = calendar(
+      "BEGIN:VEVENT\r\nUID:m@t\r\nDTSTART:20270110T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:m@t\r\nRECURRENCE-ID:20270110T090000Z\r\nDTSTART:20270310T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+      "BEGIN:VEVENT\r\nUID:other@t\r\nDTSTART:20270110T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n");
+  same_with_and_without_filter(text, o);
+  auto r = read_calendar_text(text, "w.ics", o);
+  CHECK(r.skipped == 1);  // only other@t
+  REQUIRE(r.busy.size() == 1);
+  CHECK(show(r.busy[0]) == "2027-03-10T09:00:00/2027-03-10T10:00:00");
+}
+
+TEST_CASE("every RDATE period is busy, with or without EXDATE", "[meetings][ical]") {
+  // Reading the EXDATEs of each period used to end the walk over the RDATEs after the first.
+  for (std::string exdate : {"", "EXDATE:20270320T090000Z\r\n"}) {
+    INFO(exdate);
+    auto r = read_text(calendar("BEGIN:VEVENT\r\nUID:p@t\r\nDTSTART:20270301T090000Z\r\nDURATION:PT1H\r\n" + exdate +
+                                "RDATE;VALUE=PERIOD:20270310T090000Z/20270310T100000Z,20270311T090000Z/20270311T100000Z\r\n"
+                                "RDATE;VALUE=PERIOD:20270312T090000Z/PT2H\r\nEND:VEVENT\r\n"),
+                       "UTC");
+    std::vector<std::string> got;
+    for (const auto& b : r.busy) got.push_back(show(b));
+    CHECK(got == std::vector<std::string>{"2027-03-01T09:00:00/2027-03-01T10:00:00", "2027-03-10T09:00:00/2027-03-10T10:00:00",
+                                          "2027-03-11T09:00:00/2027-03-11T10:00:00", "2027-03-12T09:00:00/2027-03-12T11:00:00"});
+  }
+}
