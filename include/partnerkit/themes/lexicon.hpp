@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace partnerkit::themes {
@@ -69,7 +70,12 @@ class Lexicon {
  private:
   std::map<std::string, std::string, std::less<>> variants_;  // folded variant → canonical
   std::map<std::string, std::string, std::less<>> stemmed_;   // stems of a variant → canonical
-  std::set<std::string, std::less<>> first_words_;            // first word of every variant (and stem)
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  // First word of every variant (and its stem), hashed: looked up at every word of every text.
+  std::unordered_set<std::string, WordHash, std::equal_to<>> first_words_;
   std::size_t max_words_ = 1;
 };
 
