@@ -71,8 +71,10 @@ SparseVec add(const SparseVec& a, const SparseVec& b) {
 
 // Sum of the rows of `members` (each row is unit length), computed in member order.
 SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t dims) {
-  std::vector<double> acc(dims, 0.0);
-  std::vector<Index> touched;
+  thread_local std::vector<double> acc;  // all zeros between calls
+  thread_local std::vector<Index> touched;
+  if (acc.size() < dims) acc.assign(dims, 0.0);
+  touched.clear();
   for (Index i : members)
     for (auto e : x.row(i)) {
       if (acc[e.id] == 0.0) touched.push_back(e.id);
@@ -81,8 +83,10 @@ SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t
   std::sort(touched.begin(), touched.end());
   SparseVec out;
   out.reserve(touched.size());
-  for (Index t : touched)
+  for (Index t : touched) {
     if (acc[t] != 0.0) out.push_back({t, static_cast<float>(acc[t])});
+    acc[t] = 0.0;
+  }
   return out;
 }
 
@@ -100,15 +104,38 @@ struct Neighbor {
   float s;
 };
 
+bool better(const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); }
+
 // The k best (score desc, index asc) of the candidates.
 void keep_best(std::vector<Neighbor>& cands, std::size_t k) {
-  auto better = [](const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); };
   if (cands.size() > k) {
     std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k), cands.end(), better);
     cands.resize(k);
   }
   std::sort(cands.begin(), cands.end(), better);
 }
+
+// Keeps the k best candidates offered (score desc, index asc) in a heap whose top is the worst
+// kept, so most candidates cost one comparison; `sorted` gives them best first.
+struct BestK {
+  std::size_t k = 0;
+  std::vector<Neighbor> heap;
+  void reset(std::size_t keep) {
+    k = keep;
+    heap.clear();
+  }
+  void offer(Neighbor c) {
+    if (heap.size() < k) {
+      heap.push_back(c);
+      std::push_heap(heap.begin(), heap.end(), better);
+    } else if (k > 0 && better(c, heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.back() = c;
+      std::push_heap(heap.begin(), heap.end(), better);
+    }
+  }
+  void sorted() { std::sort_heap(heap.begin(), heap.end(), better); }
+};
 
 // Posting entries read per term of an entry: a term shared by more entries contributes only
 // through its kKnnCap heaviest postings (very common terms weigh little in TF-IDF).
@@ -137,7 +164,7 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
   struct Scratch {
     std::vector<float> acc;
     std::vector<Index> touched;
-    std::vector<Neighbor> cands;
+    BestK best;
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::vector<std::vector<Neighbor>> out(n);
@@ -154,14 +181,14 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
           s.acc[j] += e.w * p[q].w;
         }
       }
-      s.cands.clear();
+      s.best.reset(k);
       for (Index j : s.touched) {
-        if (j != i && s.acc[j] > 0.0f) s.cands.push_back({j, s.acc[j]});
+        if (j != i && s.acc[j] > 0.0f) s.best.offer({j, s.acc[j]});
         s.acc[j] = 0.0f;
       }
       s.touched.clear();
-      keep_best(s.cands, k);
-      out[i].assign(s.cands.begin(), s.cands.end());
+      s.best.sorted();
+      out[i].assign(s.best.heap.begin(), s.best.heap.end());
     }
   });
   return out;
@@ -391,10 +418,49 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
                           const std::vector<bool>& usable, bool positive_only, std::size_t truncate) {
   const std::size_t G = gs.members.size();
   const std::vector<SparseVec> cents = unit_centroids(x, dims, gs, truncate);
+  std::vector<int> out(current);
+  // Terms of any centroid as dense rows of G weights (when that fits in 128 MB): an entry's
+  // similarity to every group is then a sum of contiguous rows, in the same order and with the
+  // same double products as the sparse index below (a missing term adds 0), so the same result.
+  std::vector<std::uint32_t> row_of(dims, std::numeric_limits<std::uint32_t>::max());
+  std::uint32_t rows = 0;
+  for (const auto& c : cents)
+    for (auto e : c)
+      if (row_of[e.id] == std::numeric_limits<std::uint32_t>::max()) row_of[e.id] = rows++;
+  if (positive_only && static_cast<std::size_t>(rows) * G <= (std::size_t{1} << 24)) {
+    std::vector<float> m(static_cast<std::size_t>(rows) * G, 0.0f);
+    for (Index c = 0; c < G; ++c)
+      for (auto e : cents[c]) m[static_cast<std::size_t>(row_of[e.id]) * G + c] = e.w;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, x.size(), 1024), [&](const tbb::blocked_range<std::size_t>& r) {
+      std::vector<double> acc(G);
+      for (std::size_t i = r.begin(); i != r.end(); ++i) {
+        if (!usable[i]) continue;
+        std::fill(acc.begin(), acc.end(), 0.0);
+        bool any = false;
+        for (auto e : x.row(i)) {
+          const std::uint32_t q = row_of[e.id];
+          if (q == std::numeric_limits<std::uint32_t>::max()) continue;
+          any = true;
+          const float* mr = m.data() + static_cast<std::size_t>(q) * G;
+          const double w = e.w;
+          for (std::size_t c = 0; c < G; ++c) acc[c] += w * static_cast<double>(mr[c]);
+        }
+        if (!any) continue;
+        int best = -1;
+        double best_s = 0.0;
+        for (std::size_t c = 0; c < G; ++c)
+          if (acc[c] > best_s + 1e-12) {
+            best = static_cast<int>(c);
+            best_s = acc[c];
+          }
+        if (best >= 0) out[i] = best;
+      }
+    });
+    return out;
+  }
   std::vector<std::vector<Entry>> index(dims);
   for (Index c = 0; c < G; ++c)
     for (auto e : cents[c]) index[e.id].push_back({c, e.w});
-  std::vector<int> out(current);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, x.size(), 1024), [&](const tbb::blocked_range<std::size_t>& r) {
     std::vector<double> acc(G, 0.0);
     std::vector<char> hit(G, 0);
@@ -411,14 +477,21 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
         }
       int best = -1;
       double best_s = positive_only ? 0.0 : -std::numeric_limits<double>::infinity();
-      std::sort(touched.begin(), touched.end());
-      for (Index c : touched) {
+      // Groups in ascending order: a scan of the flags when cheaper than sorting the touched.
+      if (touched.size() * 8 < G) std::sort(touched.begin(), touched.end());
+      auto consider = [&](Index c) {
         if (acc[c] > best_s + 1e-12) {
           best = static_cast<int>(c);
           best_s = acc[c];
         }
         acc[c] = 0.0;
         hit[c] = 0;
+      };
+      if (touched.size() * 8 < G) {
+        for (Index c : touched) consider(c);
+      } else {
+        for (Index c = 0; c < G; ++c)
+          if (hit[c]) consider(c);
       }
       touched.clear();
       if (best >= 0) out[i] = best;
