@@ -866,7 +866,7 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
     knn = {};
     std::vector<Index> comm = louvain(g, options.resolution, options.seed);
     if (options.themes) {
-      // Too few communities for K: raise the resolution (doubling, at most 6 times) so that the
+      // Too few communities for K: raise the resolution (×8, at most twice) so that the
       // groups are then merged down to K rather than split.
       auto count = [&](const std::vector<Index>& c) {
         std::vector<char> seen(n, 0);
@@ -876,8 +876,8 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
         return m;
       };
       double res = options.resolution;
-      for (int step = 0; step < 6 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
-        res *= 2;
+      for (int step = 0; step < 2 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
+        res *= 8;
         comm = louvain(g, res, options.seed);
       }
     }
