@@ -253,8 +253,10 @@ std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) 
   const Lexicon& lex = options.lexicon;
   std::string phrase;
   for (std::size_t i = 0; i < words.size();) {
-    if (!lex.empty() && (lex.starts_variant(words[i]) || lex.starts_variant(stem_of(i)))) {
-      std::size_t longest = std::min(lex.max_words(), words.size() - i);
+    // Only as many words as the longest variant starting with this word or its stem.
+    const std::size_t most = lex.empty() ? 0 : std::max(lex.variant_words(words[i]), lex.variant_words(stem_of(i)));
+    if (most > 0) {
+      std::size_t longest = std::min(most, words.size() - i);
       bool matched = false;
       for (std::size_t len = longest; len >= 1 && !matched; --len) {
         for (int pass = 0; pass < 2 && !matched; ++pass) {
