@@ -611,6 +611,7 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     return a;
   };
   std::vector<bool> alive(G, true);
+  std::vector<char> unsorted(G, 0);
   std::vector<std::size_t> size(G);
   for (std::size_t c = 0; c < G; ++c) size[c] = gs.members[c].size();
   // Ordered set of (size, id) for the smallest alive group.
@@ -664,16 +665,18 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     size[best] += size[a];
     adj[best].insert(adj[best].end(), adj[a].begin(), adj[a].end());
     adj[a] = {};
+    // Members are appended here and sorted once at the end (a big group absorbs many).
     auto& mb = gs.members[best];
     auto& ma = gs.members[a];
-    std::vector<Index> merged;
-    merged.reserve(mb.size() + ma.size());
-    std::merge(mb.begin(), mb.end(), ma.begin(), ma.end(), std::back_inserter(merged));
-    mb = std::move(merged);
+    mb.insert(mb.end(), ma.begin(), ma.end());
     ma = {};
+    unsorted[best] = 1;
     heap.push_back({size[best], best});
     std::push_heap(heap.begin(), heap.end(), cmp);
   }
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
+    if (unsorted[c]) std::sort(gs.members[c].begin(), gs.members[c].end());
+  });
   std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
   std::sort(gs.members.begin(), gs.members.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
 }
