@@ -170,23 +170,32 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
   std::vector<std::vector<Neighbor>> out(n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& r) {
     Scratch& s = scratch.local();
-    if (s.acc.size() != n) s.acc.assign(n, 0.0f);
+    if (s.acc.size() != n) {
+      s.acc.assign(n, 0.0f);
+      s.touched.resize(n + 1);  // each entry once per row, plus the slot written ahead
+    }
+    float* const acc = s.acc.data();
+    Index* const touched = s.touched.data();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      std::size_t nt = 0;
       for (auto e : x.row(i)) {
         const Entry* p = post.data() + poff[e.id];
         const std::size_t m = std::min(cap, poff[e.id + 1] - poff[e.id]);
+        const float w = e.w;
         for (std::size_t q = 0; q < m; ++q) {
           const Index j = p[q].id;
-          if (s.acc[j] == 0.0f) s.touched.push_back(j);
-          s.acc[j] += e.w * p[q].w;
+          const float a = acc[j];
+          touched[nt] = j;  // kept only if j is new (positive weights: a score is never 0 again)
+          nt += a == 0.0f && nt < n;
+          acc[j] = a + w * p[q].w;
         }
       }
       s.best.reset(k);
-      for (Index j : s.touched) {
-        if (j != i && s.acc[j] > 0.0f) s.best.offer({j, s.acc[j]});
-        s.acc[j] = 0.0f;
+      for (std::size_t q = 0; q < nt; ++q) {
+        const Index j = touched[q];
+        if (j != i && acc[j] > 0.0f) s.best.offer({j, acc[j]});
+        acc[j] = 0.0f;
       }
-      s.touched.clear();
       s.best.sorted();
       out[i].assign(s.best.heap.begin(), s.best.heap.end());
     }
