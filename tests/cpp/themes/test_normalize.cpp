@@ -105,6 +105,18 @@ TEST_CASE("lexicons load, extend and reject bad files with every problem", "[the
   CHECK(both.fingerprint() != builtin.fingerprint());
   NormalizeOptions o{both, true, true};
   CHECK(term_names(terms("SANE crew", o)) == std::vector<std::string>{"sane", "staff"});
+  // The longest variant starting with a word or its stem bounds the phrases tried there.
+  CHECK(builtin.variant_words("victims") == 4);
+  CHECK(builtin.variant_words("nothing") == 0);
+  CHECK(both.variant_words("sexual") == 4);
+  CHECK(builtin.variant_words("sexual") == 0);
+  CHECK(both.variant_words("crew") == 1);
+  Lexicon longer = both;
+  longer.extend(Lexicon::parse(R"({"format": "partnerkit-lexicon/1",
+      "terms": {"crew_lead": ["crew lead of the night shift"]}})"));
+  CHECK(longer.variant_words("crew") == 6);
+  CHECK(term_names(terms("crew lead of the night shift", NormalizeOptions{longer, true, true})) ==
+        std::vector<std::string>{"crew_lead"});
 
   try {
     Lexicon::parse(R"({"format": "x", "terms": {"staff": ["ok", 3, "  "], "b": "c"}, "z": 1})", "bad.json");
