@@ -191,10 +191,15 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
         }
       }
       s.best.reset(k);
+      // Once k are kept, a score below the worst kept cannot enter: one comparison.
+      float worst = -std::numeric_limits<float>::infinity();
       for (std::size_t q = 0; q < nt; ++q) {
         const Index j = touched[q];
-        if (j != i && acc[j] > 0.0f) s.best.offer({j, acc[j]});
+        const float a = acc[j];
         acc[j] = 0.0f;
+        if (a < worst || j == i || !(a > 0.0f)) continue;
+        s.best.offer({j, a});
+        if (s.best.heap.size() == k) worst = s.best.heap.front().s;
       }
       s.best.sorted();
       out[i].assign(s.best.heap.begin(), s.best.heap.end());
