@@ -250,6 +250,7 @@ std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) 
   auto stem_of = [&](std::size_t i) -> std::string_view { return infos[i]->stem; };
 
   std::vector<Term> out;
+  out.reserve(words.size());
   const Lexicon& lex = options.lexicon;
   std::string phrase;
   for (std::size_t i = 0; i < words.size();) {
