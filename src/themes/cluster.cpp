@@ -71,8 +71,10 @@ SparseVec add(const SparseVec& a, const SparseVec& b) {
 
 // Sum of the rows of `members` (each row is unit length), computed in member order.
 SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t dims) {
-  std::vector<double> acc(dims, 0.0);
-  std::vector<Index> touched;
+  thread_local std::vector<double> acc;  // all zeros between calls
+  thread_local std::vector<Index> touched;
+  if (acc.size() < dims) acc.assign(dims, 0.0);
+  touched.clear();
   for (Index i : members)
     for (auto e : x.row(i)) {
       if (acc[e.id] == 0.0) touched.push_back(e.id);
@@ -81,8 +83,10 @@ SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t
   std::sort(touched.begin(), touched.end());
   SparseVec out;
   out.reserve(touched.size());
-  for (Index t : touched)
+  for (Index t : touched) {
     if (acc[t] != 0.0) out.push_back({t, static_cast<float>(acc[t])});
+    acc[t] = 0.0;
+  }
   return out;
 }
 
@@ -100,15 +104,38 @@ struct Neighbor {
   float s;
 };
 
+bool better(const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); }
+
 // The k best (score desc, index asc) of the candidates.
 void keep_best(std::vector<Neighbor>& cands, std::size_t k) {
-  auto better = [](const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); };
   if (cands.size() > k) {
     std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k), cands.end(), better);
     cands.resize(k);
   }
   std::sort(cands.begin(), cands.end(), better);
 }
+
+// Keeps the k best candidates offered (score desc, index asc) in a heap whose top is the worst
+// kept, so most candidates cost one comparison; `sorted` gives them best first.
+struct BestK {
+  std::size_t k = 0;
+  std::vector<Neighbor> heap;
+  void reset(std::size_t keep) {
+    k = keep;
+    heap.clear();
+  }
+  void offer(Neighbor c) {
+    if (heap.size() < k) {
+      heap.push_back(c);
+      std::push_heap(heap.begin(), heap.end(), better);
+    } else if (k > 0 && better(c, heap.front())) {
+      std::pop_heap(heap.begin(), heap.end(), better);
+      heap.back() = c;
+      std::push_heap(heap.begin(), heap.end(), better);
+    }
+  }
+  void sorted() { std::sort_heap(heap.begin(), heap.end(), better); }
+};
 
 // Posting entries read per term of an entry: a term shared by more entries contributes only
 // through its kKnnCap heaviest postings (very common terms weigh little in TF-IDF).
@@ -137,31 +164,45 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
   struct Scratch {
     std::vector<float> acc;
     std::vector<Index> touched;
-    std::vector<Neighbor> cands;
+    BestK best;
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::vector<std::vector<Neighbor>> out(n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& r) {
     Scratch& s = scratch.local();
-    if (s.acc.size() != n) s.acc.assign(n, 0.0f);
+    if (s.acc.size() != n) {
+      s.acc.assign(n, 0.0f);
+      s.touched.resize(n + 1);  // each entry once per row, plus the slot written ahead
+    }
+    float* const acc = s.acc.data();
+    Index* const touched = s.touched.data();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      std::size_t nt = 0;
       for (auto e : x.row(i)) {
         const Entry* p = post.data() + poff[e.id];
         const std::size_t m = std::min(cap, poff[e.id + 1] - poff[e.id]);
+        const float w = e.w;
         for (std::size_t q = 0; q < m; ++q) {
           const Index j = p[q].id;
-          if (s.acc[j] == 0.0f) s.touched.push_back(j);
-          s.acc[j] += e.w * p[q].w;
+          const float a = acc[j];
+          touched[nt] = j;  // kept only if j is new (positive weights: a score is never 0 again)
+          nt += a == 0.0f && nt < n;
+          acc[j] = a + w * p[q].w;
         }
       }
-      s.cands.clear();
-      for (Index j : s.touched) {
-        if (j != i && s.acc[j] > 0.0f) s.cands.push_back({j, s.acc[j]});
-        s.acc[j] = 0.0f;
+      s.best.reset(k);
+      // Once k are kept, a score below the worst kept cannot enter: one comparison.
+      float worst = -std::numeric_limits<float>::infinity();
+      for (std::size_t q = 0; q < nt; ++q) {
+        const Index j = touched[q];
+        const float a = acc[j];
+        acc[j] = 0.0f;
+        if (a < worst || j == i || !(a > 0.0f)) continue;
+        s.best.offer({j, a});
+        if (s.best.heap.size() == k) worst = s.best.heap.front().s;
       }
-      s.touched.clear();
-      keep_best(s.cands, k);
-      out[i].assign(s.cands.begin(), s.cands.end());
+      s.best.sorted();
+      out[i].assign(s.best.heap.begin(), s.best.heap.end());
     }
   });
   return out;
@@ -249,42 +290,58 @@ bool local_moves(const Graph& g, double resolution, std::mt19937_64& rng, std::v
   std::shuffle(order.begin(), order.end(), rng);
   std::vector<double> link(n, -1.0);
   std::vector<Index> seen;
+  // Queue of nodes to visit (Traag et al.'s fast local moves, as in Leiden): all nodes once in
+  // the seeded order, then only the neighbours of a node that moved which are not in its new
+  // community; a ring buffer, each node in it at most once.
+  std::vector<Index> queue(order);
+  std::vector<char> queued(n, 1);
+  std::size_t head = 0, pending = n;
   bool moved_any = false;
-  for (int pass = 0; pass < 64; ++pass) {
-    std::size_t moves = 0;
-    for (Index i : order) {
-      Index own = comm[i];
-      seen.clear();
-      link[own] = 0.0;
-      seen.push_back(own);
-      for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-        Index c = comm[g.nbr[e]];
-        if (link[c] < 0) {
-          link[c] = 0.0;
-          seen.push_back(c);
-        }
-        link[c] += g.w[e];
+  std::size_t visits = 0;
+  while (pending > 0 && visits < 64 * n) {
+    const Index i = queue[head];
+    head = head + 1 == n ? 0 : head + 1;
+    --pending;
+    queued[i] = 0;
+    ++visits;
+    Index own = comm[i];
+    seen.clear();
+    link[own] = 0.0;
+    seen.push_back(own);
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+      Index c = comm[g.nbr[e]];
+      if (link[c] < 0) {
+        link[c] = 0.0;
+        seen.push_back(c);
       }
-      tot[own] -= k[i];
-      double scale = resolution * k[i] / m2;
-      Index best = own;
-      double best_gain = link[own] - scale * tot[own];
-      for (Index c : seen) {
-        double gain = link[c] - scale * tot[c];
-        if (gain > best_gain + 1e-12 || (std::abs(gain - best_gain) <= 1e-12 && c < best && best != own)) {
-          best = c;
-          best_gain = gain;
-        }
-      }
-      for (Index c : seen) link[c] = -1.0;
-      tot[best] += k[i];
-      if (best != own) {
-        comm[i] = best;
-        ++moves;
+      link[c] += g.w[e];
+    }
+    tot[own] -= k[i];
+    double scale = resolution * k[i] / m2;
+    Index best = own;
+    double best_gain = link[own] - scale * tot[own];
+    for (Index c : seen) {
+      double gain = link[c] - scale * tot[c];
+      if (gain > best_gain + 1e-12 || (std::abs(gain - best_gain) <= 1e-12 && c < best && best != own)) {
+        best = c;
+        best_gain = gain;
       }
     }
-    if (moves == 0) break;
-    moved_any = true;
+    for (Index c : seen) link[c] = -1.0;
+    tot[best] += k[i];
+    if (best != own) {
+      comm[i] = best;
+      moved_any = true;
+      for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+        Index j = g.nbr[e];
+        if (!queued[j] && comm[j] != best) {
+          queued[j] = 1;
+          std::size_t tail = head + pending;
+          queue[tail >= n ? tail - n : tail] = j;
+          ++pending;
+        }
+      }
+    }
   }
   // Renumber in order of first node.
   std::vector<Index> renum(n, std::numeric_limits<Index>::max());
@@ -384,6 +441,15 @@ std::vector<SparseVec> unit_centroids(const Rows& x, std::size_t dims, const Gro
   return cents;
 }
 
+// acc[c] += w · row[c]: the same double operations on every target (no fused multiply-add);
+// GCC also builds an AVX2 copy chosen at load time where the processor has it.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((target_clones("avx2", "default")))
+#endif
+void add_scaled(double* acc, const float* row, double w, std::size_t G) {
+  for (std::size_t c = 0; c < G; ++c) acc[c] += w * static_cast<double>(row[c]);
+}
+
 // Assigns each usable entry to the group whose (unit, truncated) centroid is most similar.
 // Returns the new membership (-1 kept for entries with no positive similarity when
 // `positive_only`); entries of no group keep their current group.
@@ -391,10 +457,47 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
                           const std::vector<bool>& usable, bool positive_only, std::size_t truncate) {
   const std::size_t G = gs.members.size();
   const std::vector<SparseVec> cents = unit_centroids(x, dims, gs, truncate);
+  std::vector<int> out(current);
+  // Terms of any centroid as dense rows of G weights (when that fits in 128 MB): an entry's
+  // similarity to every group is then a sum of contiguous rows, in the same order and with the
+  // same double products as the sparse index below (a missing term adds 0), so the same result.
+  std::vector<std::uint32_t> row_of(dims, std::numeric_limits<std::uint32_t>::max());
+  std::uint32_t rows = 0;
+  for (const auto& c : cents)
+    for (auto e : c)
+      if (row_of[e.id] == std::numeric_limits<std::uint32_t>::max()) row_of[e.id] = rows++;
+  if (positive_only && static_cast<std::size_t>(rows) * G <= (std::size_t{1} << 24)) {
+    std::vector<float> m(static_cast<std::size_t>(rows) * G, 0.0f);
+    for (Index c = 0; c < G; ++c)
+      for (auto e : cents[c]) m[static_cast<std::size_t>(row_of[e.id]) * G + c] = e.w;
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, x.size(), 1024), [&](const tbb::blocked_range<std::size_t>& r) {
+      std::vector<double> acc(G);
+      for (std::size_t i = r.begin(); i != r.end(); ++i) {
+        if (!usable[i]) continue;
+        std::fill(acc.begin(), acc.end(), 0.0);
+        bool any = false;
+        for (auto e : x.row(i)) {
+          const std::uint32_t q = row_of[e.id];
+          if (q == std::numeric_limits<std::uint32_t>::max()) continue;
+          any = true;
+          add_scaled(acc.data(), m.data() + static_cast<std::size_t>(q) * G, e.w, G);
+        }
+        if (!any) continue;
+        int best = -1;
+        double best_s = 0.0;
+        for (std::size_t c = 0; c < G; ++c)
+          if (acc[c] > best_s + 1e-12) {
+            best = static_cast<int>(c);
+            best_s = acc[c];
+          }
+        if (best >= 0) out[i] = best;
+      }
+    });
+    return out;
+  }
   std::vector<std::vector<Entry>> index(dims);
   for (Index c = 0; c < G; ++c)
     for (auto e : cents[c]) index[e.id].push_back({c, e.w});
-  std::vector<int> out(current);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, x.size(), 1024), [&](const tbb::blocked_range<std::size_t>& r) {
     std::vector<double> acc(G, 0.0);
     std::vector<char> hit(G, 0);
@@ -411,14 +514,21 @@ std::vector<int> reassign(const Rows& x, std::size_t dims, const Groups& gs, con
         }
       int best = -1;
       double best_s = positive_only ? 0.0 : -std::numeric_limits<double>::infinity();
-      std::sort(touched.begin(), touched.end());
-      for (Index c : touched) {
+      // Groups in ascending order: a scan of the flags when cheaper than sorting the touched.
+      if (touched.size() * 8 < G) std::sort(touched.begin(), touched.end());
+      auto consider = [&](Index c) {
         if (acc[c] > best_s + 1e-12) {
           best = static_cast<int>(c);
           best_s = acc[c];
         }
         acc[c] = 0.0;
         hit[c] = 0;
+      };
+      if (touched.size() * 8 < G) {
+        for (Index c : touched) consider(c);
+      } else {
+        for (Index c = 0; c < G; ++c)
+          if (hit[c]) consider(c);
       }
       touched.clear();
       if (best >= 0) out[i] = best;
@@ -515,6 +625,7 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     return a;
   };
   std::vector<bool> alive(G, true);
+  std::vector<char> unsorted(G, 0);
   std::vector<std::size_t> size(G);
   for (std::size_t c = 0; c < G; ++c) size[c] = gs.members[c].size();
   // Ordered set of (size, id) for the smallest alive group.
@@ -568,16 +679,18 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     size[best] += size[a];
     adj[best].insert(adj[best].end(), adj[a].begin(), adj[a].end());
     adj[a] = {};
+    // Members are appended here and sorted once at the end (a big group absorbs many).
     auto& mb = gs.members[best];
     auto& ma = gs.members[a];
-    std::vector<Index> merged;
-    merged.reserve(mb.size() + ma.size());
-    std::merge(mb.begin(), mb.end(), ma.begin(), ma.end(), std::back_inserter(merged));
-    mb = std::move(merged);
+    mb.insert(mb.end(), ma.begin(), ma.end());
     ma = {};
+    unsorted[best] = 1;
     heap.push_back({size[best], best});
     std::push_heap(heap.begin(), heap.end(), cmp);
   }
+  tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) {
+    if (unsorted[c]) std::sort(gs.members[c].begin(), gs.members[c].end());
+  });
   std::erase_if(gs.members, [](const auto& m) { return m.empty(); });
   std::sort(gs.members.begin(), gs.members.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
 }
@@ -593,18 +706,25 @@ void merge_average(Groups& gs, std::size_t k, const Rows& x, std::size_t dims) {
   std::vector<SparseVec> cents(G);
   tbb::parallel_for(std::size_t{0}, G, [&](std::size_t c) { cents[c] = centroid(x, gs.members[c], dims); });
   std::vector<double> D(G * G, 0.0);
-  tbb::enumerable_thread_specific<std::vector<double>> dense;
+  // D[a][b] = S_a·S_b through the groups of each term: for a fixed pair the products of their
+  // common terms are summed in ascending term order, O(Σ_t groups(t)²) instead of O(G · nonzeros).
+  std::vector<std::size_t> toff(dims + 1, 0);
+  for (const auto& c : cents)
+    for (auto e : c) ++toff[e.id + 1];
+  for (std::size_t t = 0; t < dims; ++t) toff[t + 1] += toff[t];
+  std::vector<Entry> by_term(toff[dims]);
+  {
+    std::vector<std::size_t> pos(toff.begin(), toff.end() - 1);
+    for (Index c = 0; c < G; ++c)
+      for (auto e : cents[c]) by_term[pos[e.id]++] = {c, e.w};
+  }
   tbb::parallel_for(std::size_t{0}, G, [&](std::size_t a) {
-    auto& d = dense.local();
-    if (d.size() != dims) d.assign(dims, 0.0);
-    for (auto e : cents[a]) d[e.id] = e.w;
-    for (std::size_t b = 0; b < G; ++b) {
-      if (b == a) continue;
-      double s = 0;
-      for (auto e : cents[b]) s += static_cast<double>(e.w) * d[e.id];
-      D[a * G + b] = s;
+    double* row = D.data() + a * G;
+    for (auto e : cents[a]) {
+      const double wa = e.w;
+      for (std::size_t q = toff[e.id]; q < toff[e.id + 1]; ++q) row[by_term[q].id] += wa * static_cast<double>(by_term[q].w);
     }
-    for (auto e : cents[a]) d[e.id] = 0.0;
+    row[a] = 0.0;
   });
   // Symmetric up to rounding: use the value computed from the lower id's side.
   for (std::size_t a = 0; a < G; ++a)
@@ -763,7 +883,7 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
     knn = {};
     std::vector<Index> comm = louvain(g, options.resolution, options.seed);
     if (options.themes) {
-      // Too few communities for K: raise the resolution (doubling, at most 6 times) so that the
+      // Too few communities for K: raise the resolution (×8, at most twice) so that the
       // groups are then merged down to K rather than split.
       auto count = [&](const std::vector<Index>& c) {
         std::vector<char> seen(n, 0);
@@ -773,8 +893,8 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
         return m;
       };
       double res = options.resolution;
-      for (int step = 0; step < 6 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
-        res *= 2;
+      for (int step = 0; step < 2 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
+        res *= 8;
         comm = louvain(g, res, options.seed);
       }
     }

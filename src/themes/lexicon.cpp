@@ -52,8 +52,10 @@ void Lexicon::add(std::string_view canonical, const std::vector<std::string>& va
     if (words.size() > max_variant_words)
       throw Error("a lexicon variant has at most 6 words, got \"" + std::string(variant) + "\"");
     variants_.insert_or_assign(join(words, false), term);
-    first_words_.insert(words.front());
-    first_words_.insert(stem(words.front()));
+    for (std::string first : {words.front(), stem(words.front())}) {
+      auto& most = first_words_[first];
+      most = std::max(most, words.size());
+    }
     stemmed_.insert_or_assign(join(words, true), term);
     max_words_ = std::max(max_words_, words.size());
   };
@@ -64,7 +66,10 @@ void Lexicon::add(std::string_view canonical, const std::vector<std::string>& va
 void Lexicon::extend(const Lexicon& other) {
   for (const auto& [k, v] : other.variants_) variants_.insert_or_assign(k, v);
   for (const auto& [k, v] : other.stemmed_) stemmed_.insert_or_assign(k, v);
-  first_words_.insert(other.first_words_.begin(), other.first_words_.end());
+  for (const auto& [first, words] : other.first_words_) {
+    auto& most = first_words_[first];
+    most = std::max(most, words);
+  }
   max_words_ = std::max(max_words_, other.max_words_);
 }
 

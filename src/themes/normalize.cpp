@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "partnerkit/core/error.hpp"
@@ -162,33 +163,117 @@ bool is_stop_word(std::string_view word) {
   return std::binary_search(words.begin(), words.end(), word);
 }
 
-std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) {
-  std::vector<std::string> words = tokenize(fold(text));
-  std::vector<Term> out;
-  const Lexicon& lex = options.lexicon;
-  std::vector<std::string> stems;
-  if (!lex.empty()) {
-    stems.reserve(words.size());
-    for (const auto& w : words) stems.push_back(stem(w));
+namespace {
+
+// What normalization needs of a folded word, computed once per distinct word and thread.
+struct WordInfo {
+  std::string stem;
+  bool stop = false;
+  bool tiny = false;  // fewer than 2 code points
+};
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+
+// Per-thread cache of word → stem, stop word, length: stemming and stop-word lookups are pure
+// functions of the word, and a corpus repeats its words. Cleared when it grows past kCacheMax
+// (only between texts, so references taken for one text stay valid).
+constexpr std::size_t kCacheMax = 1 << 18;
+using WordCache = std::unordered_map<std::string, WordInfo, ViewHash, std::equal_to<>>;
+
+WordCache& word_cache() {
+  thread_local WordCache cache;
+  return cache;
+}
+
+const WordInfo& word_info(WordCache& cache, std::string_view w) {
+  auto it = cache.find(w);
+  if (it != cache.end()) return it->second;
+  return cache.emplace(std::string(w), WordInfo{stem(w), is_stop_word(w), code_points(w) < 2}).first->second;
+}
+
+bool ascii_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+
+// tokenize(fold(text)) for ASCII text, as views into `folded` (which receives the folded text).
+void ascii_words(std::string_view text, std::string& folded, std::vector<std::string_view>& words) {
+  folded.assign(text);
+  for (char& c : folded)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  const char* p = folded.data();
+  const std::size_t n = folded.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!ascii_word_char(p[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t b = i;
+    while (true) {
+      while (i < n && ascii_word_char(p[i])) ++i;
+      if (i + 1 < n && p[i] == '\'' && ascii_word_char(p[i + 1])) {
+        ++i;  // an apostrophe between word characters is kept ("don't")
+        continue;
+      }
+      break;
+    }
+    std::string_view w(p + b, i - b);
+    if (w.size() >= 2 && w.ends_with("'s")) w.remove_suffix(2);
+    while (!w.empty() && w.back() == '\'') w.remove_suffix(1);
+    if (!w.empty()) words.push_back(w);
   }
+}
+
+}  // namespace
+
+std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) {
+  thread_local std::string folded;
+  thread_local std::vector<std::string> owned;
+  thread_local std::vector<std::string_view> words;
+  thread_local std::vector<const WordInfo*> infos;
+  WordCache& cache = word_cache();
+  if (cache.size() >= kCacheMax) cache.clear();
+  words.clear();
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '\0';
+  });
+  if (ascii) {
+    ascii_words(text, folded, words);
+  } else {
+    owned = tokenize(fold(text));
+    for (const auto& w : owned) words.push_back(w);
+  }
+  infos.clear();
+  const bool need_info = options.stem || options.stop_words || !options.lexicon.empty();
+  for (auto w : words) infos.push_back(need_info ? &word_info(cache, w) : nullptr);
+  auto stem_of = [&](std::size_t i) -> std::string_view { return infos[i]->stem; };
+
+  std::vector<Term> out;
+  out.reserve(words.size());
+  const Lexicon& lex = options.lexicon;
   std::string phrase;
   for (std::size_t i = 0; i < words.size();) {
-    if (!lex.empty() && (lex.starts_variant(words[i]) || lex.starts_variant(stems[i]))) {
-      std::size_t longest = std::min(lex.max_words(), words.size() - i);
+    // Only as many words as the longest variant starting with this word or its stem.
+    const std::size_t most = lex.empty() ? 0 : std::max(lex.variant_words(words[i]), lex.variant_words(stem_of(i)));
+    if (most > 0) {
+      std::size_t longest = std::min(most, words.size() - i);
       bool matched = false;
       for (std::size_t len = longest; len >= 1 && !matched; --len) {
         for (int pass = 0; pass < 2 && !matched; ++pass) {
-          const auto& src = pass == 0 ? words : stems;
           phrase.clear();
           for (std::size_t k = 0; k < len; ++k) {
             if (k) phrase += ' ';
-            phrase += src[i + k];
+            phrase += pass == 0 ? words[i + k] : stem_of(i + k);
           }
           std::string_view canonical =
               pass == 0 ? lex.canonical(phrase) : lex.canonical_stemmed(phrase);
           if (!canonical.empty()) {
-            std::string surface = words[i];
-            for (std::size_t k = 1; k < len; ++k) surface += ' ' + words[i + k];
+            std::string surface(words[i]);
+            for (std::size_t k = 1; k < len; ++k) {
+              surface += ' ';
+              surface += words[i + k];
+            }
             out.push_back({std::string(canonical), std::move(surface)});
             i += len;
             matched = true;
@@ -197,12 +282,12 @@ std::vector<Term> terms(std::string_view text, const NormalizeOptions& options) 
       }
       if (matched) continue;
     }
-    const std::string& w = words[i];
+    std::string_view w = words[i];
+    const WordInfo* info = infos[i];
     ++i;
-    if (code_points(w) < 2) continue;
-    if (options.stop_words && is_stop_word(w)) continue;
-    std::string t = options.stem ? (stems.empty() ? stem(w) : stems[i - 1]) : w;
-    out.push_back({std::move(t), w});
+    if (info ? info->tiny : code_points(w) < 2) continue;
+    if (options.stop_words && info->stop) continue;
+    out.push_back({std::string(options.stem ? std::string_view(info->stem) : w), std::string(w)});
   }
   return out;
 }

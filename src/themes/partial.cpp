@@ -139,8 +139,9 @@ PartialAggregate& PartialAggregate::merge(const PartialAggregate& other) {
       }
     }
   }
+  std::vector<Item> row;
   for (std::size_t i = 0; i < other.size(); ++i) {
-    std::vector<Item> row;
+    row.clear();
     for (auto item : other.entry(i)) row.push_back({remap[item.term], item.count});
     std::sort(row.begin(), row.end(), [](const Item& a, const Item& b) { return a.term < b.term; });
     items_.insert(items_.end(), row.begin(), row.end());

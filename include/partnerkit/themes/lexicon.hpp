@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace partnerkit::themes {
@@ -51,6 +52,11 @@ class Lexicon {
   std::string_view canonical_stemmed(std::string_view stemmed_phrase) const;
   /// Whether some variant starts with this folded word or stem (a fast pre-check).
   bool starts_variant(std::string_view word) const { return first_words_.find(word) != first_words_.end(); }
+  /// The most words of a variant starting with this folded word or stem (0 if none).
+  std::size_t variant_words(std::string_view word) const {
+    auto it = first_words_.find(word);
+    return it == first_words_.end() ? 0 : it->second;
+  }
   /// The longest variant, in words, of any entry (1 if the lexicon is empty).
   std::size_t max_words() const noexcept { return max_words_; }
   /// Number of variants (canonical terms included).
@@ -69,7 +75,12 @@ class Lexicon {
  private:
   std::map<std::string, std::string, std::less<>> variants_;  // folded variant → canonical
   std::map<std::string, std::string, std::less<>> stemmed_;   // stems of a variant → canonical
-  std::set<std::string, std::less<>> first_words_;            // first word of every variant (and stem)
+  struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  // First word of every variant (and its stem), hashed: looked up at every word of every text.
+  std::unordered_map<std::string, std::size_t, WordHash, std::equal_to<>> first_words_;  // → most words
   std::size_t max_words_ = 1;
 };
 
