@@ -106,15 +106,6 @@ struct Neighbor {
 
 bool better(const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); }
 
-// The k best (score desc, index asc) of the candidates.
-void keep_best(std::vector<Neighbor>& cands, std::size_t k) {
-  if (cands.size() > k) {
-    std::nth_element(cands.begin(), cands.begin() + static_cast<std::ptrdiff_t>(k), cands.end(), better);
-    cands.resize(k);
-  }
-  std::sort(cands.begin(), cands.end(), better);
-}
-
 // Keeps the k best candidates offered (score desc, index asc) in a heap whose top is the worst
 // kept, so most candidates cost one comparison; `sorted` gives them best first.
 struct BestK {
@@ -213,20 +204,20 @@ std::vector<std::vector<Neighbor>> knn_dense(const std::vector<float>& v, std::s
                                              const std::vector<bool>& usable, std::size_t k) {
   std::vector<std::vector<Neighbor>> out(n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 64), [&](const tbb::blocked_range<std::size_t>& r) {
-    std::vector<Neighbor> cands;
+    BestK best;
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
       if (!usable[i]) continue;
-      cands.clear();
+      best.reset(k);
       const float* a = &v[i * d];
       for (std::size_t j = 0; j < n; ++j) {
         if (j == i || !usable[j]) continue;
         const float* b = &v[j * d];
         float s = 0;
         for (std::size_t q = 0; q < d; ++q) s += a[q] * b[q];
-        if (s > 0) cands.push_back({static_cast<Index>(j), s});
+        if (s > 0) best.offer({static_cast<Index>(j), s});
       }
-      keep_best(cands, k);
-      out[i] = cands;
+      best.sorted();
+      out[i] = best.heap;
     }
   });
   return out;
