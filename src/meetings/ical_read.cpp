@@ -114,11 +114,14 @@ std::string upper(std::string_view s) {
   return out;
 }
 
-std::string trim(std::string_view s) {
+// Without spaces and tabs at both ends (and a CR at the end).
+std::string_view trim_view(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return std::string(s);
+  return s;
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 // Text for messages: control characters and non-UTF-8 bytes as \xNN, shortened.
 std::string shown(std::string_view s, std::size_t max = 60) {
@@ -149,10 +152,7 @@ std::string_view raw_property_name(std::string_view line, std::size_t& parameter
     else if (!quoted && line[j] == ';') ++n;
   }
   parameters = n;
-  std::string_view name = line.substr(0, i);
-  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.remove_prefix(1);
-  while (!name.empty() && (name.back() == ' ' || name.back() == '\t' || name.back() == '\r')) name.remove_suffix(1);
-  return name;
+  return trim_view(line.substr(0, i));
 }
 
 // True if the logical line is a property named `name` (ASCII letters compared without case).
@@ -176,10 +176,7 @@ bool is_read(const Comp& component, Name property, bool uids) {
 std::string value_after_colon(std::string_view line) {
   auto colon = line.find(':');
   if (colon == std::string_view::npos) return {};
-  std::string_view v = line.substr(colon + 1);
-  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-  while (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r')) v.remove_suffix(1);
-  return upper(v);
+  return upper(trim_view(line.substr(colon + 1)));
 }
 
 const date::time_zone* find_iana(std::string_view name) {
