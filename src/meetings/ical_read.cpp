@@ -401,24 +401,28 @@ struct Reader {
   }
 
   // With overrides in the file: their UIDs, or the filter off when one is not a plain text.
+  // An override with several UID lines gives them all (libical keys it by the first one; which
+  // one a broken file means is not for the filter to guess).
   void find_override_uids(const std::vector<Line>& lines) {
     bool in_event = false, recurrence = false;
-    std::string_view uid;
+    std::vector<std::string_view> uids;
     for (const auto& l : lines) {
       if (has_name(l.text, "BEGIN") && value_after_colon(l.text) == "VEVENT") {
         in_event = true;
         recurrence = false;
-        uid = {};
+        uids.clear();
       } else if (in_event && has_name(l.text, "END") && value_after_colon(l.text) == "VEVENT") {
         in_event = false;
-        if (!recurrence || uid.empty()) continue;
-        std::string key = uid_key(uid);
-        if (key.empty()) filter = false;
-        else override_uids.insert(std::move(key));
+        if (!recurrence) continue;
+        for (std::string_view uid : uids) {
+          std::string key = uid_key(uid);
+          if (key.empty()) filter = false;
+          else override_uids.insert(std::move(key));
+        }
       } else if (in_event && has_name(l.text, "RECURRENCE-ID")) {
         recurrence = true;
       } else if (in_event && has_name(l.text, "UID")) {
-        uid = l.text;
+        uids.push_back(l.text);
       }
     }
   }
@@ -722,11 +726,17 @@ class Zones {
   }
 
   // Empty and `why` set when the TZID cannot be resolved.
+  // The zone a TZID names, or empty with why not (both remembered: a file names few zones, and
+  // a failed lookup is the slowest).
   std::optional<Zone> resolve(std::string_view tzid, std::string& why) {
-    if (auto it = cache_.find(tzid); it != cache_.end()) return it->second;
-    std::optional<Zone> z = lookup(std::string(tzid), why);
-    if (z) cache_.emplace(tzid, *z);
-    return z;
+    auto it = cache_.find(tzid);
+    if (it == cache_.end()) {
+      std::string reason;
+      std::optional<Zone> z = lookup(std::string(tzid), reason);
+      it = cache_.emplace(std::string(tzid), std::pair{z, std::move(reason)}).first;
+    }
+    if (!it->second.first) why = it->second.second;
+    return it->second.first;
   }
 
  private:
@@ -767,7 +777,7 @@ class Zones {
 
   Zone fallback_;
   std::map<std::string, Entry> vtimezones_;
-  std::map<std::string, Zone, std::less<>> cache_;
+  std::map<std::string, std::pair<std::optional<Zone>, std::string>, std::less<>> cache_;
   std::vector<IcalZonePtr> owned_;
 };
 
@@ -803,6 +813,25 @@ icaltimetype ical_time(std::chrono::local_seconds local, bool date) {
 }
 
 bool no_values(const short* list) { return list[0] == ICAL_RECURRENCE_ARRAY_MAX; }
+
+// True if the rule has a BY part that can pass over whole days without an occurrence.
+bool skips_days(const icalrecurrencetype& r) {
+  return !no_values(r.by_day) || !no_values(r.by_month_day) || !no_values(r.by_year_day) || !no_values(r.by_week_no) ||
+         !no_values(r.by_month) || !no_values(r.by_set_pos);
+}
+
+// The length of one step of a frequency, in seconds (a month and a year at their shortest).
+std::int64_t frequency_seconds(icalrecurrencetype_frequency freq) {
+  switch (freq) {
+    case ICAL_SECONDLY_RECURRENCE: return 1;
+    case ICAL_MINUTELY_RECURRENCE: return 60;
+    case ICAL_HOURLY_RECURRENCE: return 3600;
+    case ICAL_DAILY_RECURRENCE: return 86400;
+    case ICAL_WEEKLY_RECURRENCE: return 7 * 86400;
+    case ICAL_MONTHLY_RECURRENCE: return 28 * 86400;
+    default: return 365 * 86400;
+  }
+}
 
 // The step of the simplest rules, which are DTSTART + k × step on the wall clock: FREQ=DAILY or
 // WEEKLY, any INTERVAL, COUNT or UNTIL (of the same kind as DTSTART) or neither, no BY* part
@@ -880,9 +909,14 @@ class CalendarReader {
       read_event(m, ov);
       if (ov) overrides.erase(uid);
     }
-    // Overrides whose master is not in the file: each is an event of its own.
-    for (auto& [uid, list] : overrides)
-      for (icalcomponent* c : list) read_event(c, nullptr);
+    // Overrides whose master is not in the file: each is an event of its own, read in file order
+    // (not the map's order, which depends on what else the map held) so messages keep their order.
+    for_each([&](icalcomponent* c) {
+      if (icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT || !icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
+        return;
+      const char* uid = icalcomponent_get_uid(c);
+      if (uid && overrides.count(uid)) read_event(c, nullptr);
+    });
   }
 
  private:
@@ -993,13 +1027,17 @@ class CalendarReader {
     ++*events_;
   }
 
-  bool over_budget(icalcomponent* c) {
-    if (++instances_ > r_.options.limits.max_instances) {
+  // Charges `steps` recurrence steps to the file's budget; false (and an error) when it is spent
+  // or the time limit has passed.
+  bool over_budget(icalcomponent* c, std::size_t steps = 1) {
+    const std::size_t before = instances_;
+    instances_ += steps;
+    if (instances_ > r_.options.limits.max_instances) {
       r_.error(line_of(c, "RRULE"), "recurrence expansion exceeds " + std::to_string(r_.options.limits.max_instances) +
-                                        " occurrences in total (limit)");
+                                        " steps in total (limit)");
       return true;
     }
-    if ((instances_ & 1023) == 0 && std::chrono::steady_clock::now() > deadline_) {
+    if ((steps > 1 || (before >> 10) != (instances_ >> 10)) && std::chrono::steady_clock::now() > deadline_) {
       r_.error(line_of(c, "RRULE"), "recurrence expansion takes longer than " +
                                         std::to_string(r_.options.limits.max_time.count()) + " ms (limit)");
       return true;
@@ -1110,12 +1148,13 @@ class CalendarReader {
       recurring = true;
       if (!expand_rrule(ev, p, dtstart, *zone, length, starts)) return;
     }
-    // The RDATEs are listed first: excluded() walks the EXDATEs with the component's one
+    // The RDATEs are listed first: exclusions_of() walks the EXDATEs with the component's one
     // property iterator, which would end this walk after the first RDATE.
     std::vector<icalproperty*> rdates;
     for (icalproperty* p = props.rdate ? icalcomponent_get_first_property(ev, ICAL_RDATE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_RDATE_PROPERTY))
       rdates.push_back(p);
+    const Exclusions excluded = exclusions_of(ev, props.exdate != nullptr, overrides);
     for (icalproperty* p : rdates) {
       recurring = true;
       icaldatetimeperiodtype v = icalproperty_get_rdate(p);
@@ -1127,26 +1166,31 @@ class CalendarReader {
       Instant utc = to_utc(local, *rz);
       if (!icaltime_is_null_time(v.period.end) && valid_fields(v.period.end)) {
         // RDATE;VALUE=PERIOD: its own end.
-        if (!excluded(ev, props.exdate, overrides, local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
+        if (!excluded(local, utc, all_day)) emit(utc, to_utc(local_of(v.period.end), *rz));
         continue;
       }
       if (!icaltime_is_null_time(v.time) || icaldurationtype_as_int(v.period.duration) <= 0) {
         starts.push_back({local, utc});
       } else {
-        if (!excluded(ev, props.exdate, overrides, local, utc, all_day))
+        if (!excluded(local, utc, all_day))
           emit(utc, utc + seconds{icaldurationtype_as_int(v.period.duration)});
       }
     }
     if (!recurring) starts.push_back({start_local, start_utc});
-    // RFC 5545: DTSTART is the first occurrence even when the RRULE does not match it.
-    if (recurring && std::none_of(starts.begin(), starts.end(), [&](const Occurrence& o) { return o.utc == start_utc; }))
-      starts.push_back({start_local, start_utc});
-    std::sort(starts.begin(), starts.end(), [](const Occurrence& a, const Occurrence& b) { return a.utc < b.utc; });
+    // Sorted (the rule's occurrences mostly are already); RFC 5545: DTSTART is the first
+    // occurrence even when the RRULE does not match it.
+    auto by_utc = [](const Occurrence& a, const Occurrence& b) { return a.utc < b.utc; };
+    if (!std::is_sorted(starts.begin(), starts.end(), by_utc)) std::sort(starts.begin(), starts.end(), by_utc);
+    if (recurring) {
+      const Occurrence first{start_local, start_utc};
+      auto at = std::lower_bound(starts.begin(), starts.end(), first, by_utc);
+      if (at == starts.end() || at->utc != start_utc) starts.insert(at, first);
+    }
     starts.erase(std::unique(starts.begin(), starts.end(), [](const Occurrence& a, const Occurrence& b) { return a.utc == b.utc; }),
                  starts.end());
 
     for (const auto& o : starts) {
-      if (excluded(ev, props.exdate, overrides, o.local, o.utc, all_day)) continue;
+      if (excluded(o.local, o.utc, all_day)) continue;
       if (all_day) emit(to_utc(o.local, owner_), to_utc(o.local + length, owner_));
       else emit(o.utc, o.utc + length);
     }
@@ -1184,6 +1228,19 @@ class CalendarReader {
     // The earliest start that can still reach into the window (a day of margin for zone offsets).
     const Instant reach = r_.options.window_start - length - std::chrono::days{1};
     if (auto step = simple_step(rule, dtstart)) return expand_simple(ev, rule, dtstart, *step, occurrence_zone, length, reach, starts);
+    // One call of libical's iterator searches step by step (a second, minute, hour or day at a
+    // time) for the next occurrence, and only UNTIL stops a search whose BY parts rarely or never
+    // match (FREQ=HOURLY;BYMONTH=2;BYMONTHDAY=30 searches for centuries). So every search ends at
+    // the window: UNTIL no later than its end (a day of margin), COUNT counted here (libical
+    // refuses COUNT with UNTIL; the first COUNT occurrences are the same either way), and, for a
+    // rule whose BY parts can skip whole days, the steps up to UNTIL charged to the budget before
+    // the search starts.
+    const int count = rule.count;
+    const auto last_local = to_local(r_.options.window_end + std::chrono::days{1}, occurrence_zone);
+    if (icaltime_is_null_time(rule.until) || (valid_fields(rule.until) && local_of(rule.until) > last_local)) {
+      rule.count = 0;
+      rule.until = ical_time(last_local, dtstart.is_date);
+    }
     icaltimetype floating = dtstart;
     floating.zone = nullptr;
     std::unique_ptr<icalrecur_iterator, void (*)(icalrecur_iterator*)> it{icalrecur_iterator_new(rule, floating),
@@ -1193,16 +1250,35 @@ class CalendarReader {
       return false;
     }
     // Without COUNT the iterator can start at the window rather than step (each step through
-    // ICU's calendar) from DTSTART, perhaps years before it. COUNT needs every step.
-    if (rule.count == 0 && to_utc(local_of(dtstart), occurrence_zone) < reach) {
-      icaltimetype from = ical_time(to_local(reach, occurrence_zone), dtstart.is_date);
-      if (!icalrecur_iterator_set_start(it.get(), from)) {
+    // ICU's calendar) from DTSTART, perhaps years before it. COUNT needs every step. The start is
+    // a step of DTSTART's own grid: libical's iterator steps INTERVAL units from wherever it
+    // starts. With an INTERVAL, months and years (of varying length) and days or hours that BY
+    // parts skip (libical moves on from the next matching day) step from DTSTART.
+    auto search_from = local_of(dtstart);
+    const bool fixed_steps = rule.freq != ICAL_MONTHLY_RECURRENCE && rule.freq != ICAL_YEARLY_RECURRENCE;
+    const bool may_jump = rule.interval == 1 || rule.freq == ICAL_WEEKLY_RECURRENCE || (fixed_steps && !skips_days(rule));
+    if (count == 0 && may_jump && to_utc(local_of(dtstart), occurrence_zone) < reach) {
+      auto start = to_local(reach, occurrence_zone);
+      if (fixed_steps) {
+        const std::chrono::seconds grid{frequency_seconds(rule.freq) * rule.interval};
+        start = search_from + (start - search_from) / grid * grid;
+      }
+      icaltimetype from = ical_time(start, dtstart.is_date);
+      if (icalrecur_iterator_set_start(it.get(), from)) {
+        search_from = local_of(from);
+      } else {
         icalerror_clear_errno();
         it.reset(icalrecur_iterator_new(rule, floating));
       }
     }
+    if (skips_days(rule) && valid_fields(rule.until) && local_of(rule.until) > search_from) {
+      const std::int64_t step = frequency_seconds(rule.freq) * rule.interval;
+      if (over_budget(ev, static_cast<std::size_t>((local_of(rule.until) - search_from).count() / step))) return false;
+    }
+    int returned = 0;
     for (icaltimetype t = icalrecur_iterator_next(it.get()); !icaltime_is_null_time(t);
          t = icalrecur_iterator_next(it.get())) {
+      if (count > 0 && returned++ == count) break;
       if (over_budget(ev)) return false;
       if (!valid_fields(t)) break;
       auto local = local_of(t);
@@ -1242,13 +1318,25 @@ class CalendarReader {
   }
 
   // True if an EXDATE or an override (RECURRENCE-ID) removes this occurrence.
-  bool excluded(icalcomponent* ev, bool exdates, std::vector<icalcomponent*>* overrides, std::chrono::local_seconds local,
-                Instant utc, bool all_day) {
-    auto matches = [&](icalcomponent* c, icalproperty* p, icaltimetype t, const char* name) {
-      if (!valid_fields(t)) return false;
-      if (t.is_date)  // a date removes every occurrence on that (local) day
-        return std::chrono::floor<std::chrono::days>(local) == std::chrono::floor<std::chrono::days>(local_of(t));
-      if (all_day) return false;
+  // What removes occurrences of an event: its EXDATEs and the RECURRENCE-IDs of its overrides,
+  // read once per event (each zone resolved and each warning given once, not per occurrence).
+  struct Exclusions {
+    std::vector<std::chrono::local_days> days;  // DATE values: every occurrence on that (local) day
+    std::vector<Instant> instants;              // DATE-TIME values: the occurrence at that instant
+    bool operator()(std::chrono::local_seconds local, Instant utc, bool all_day) const {
+      const auto day = std::chrono::floor<std::chrono::days>(local);
+      if (std::find(days.begin(), days.end(), day) != days.end()) return true;
+      return !all_day && std::binary_search(instants.begin(), instants.end(), utc);
+    }
+  };
+  Exclusions exclusions_of(icalcomponent* ev, bool exdates, std::vector<icalcomponent*>* overrides) {
+    Exclusions out;
+    auto add = [&](icalcomponent* c, icalproperty* p, icaltimetype t, const char* name) {
+      if (!valid_fields(t)) return;
+      if (t.is_date) {
+        out.days.push_back(std::chrono::floor<std::chrono::days>(local_of(t)));
+        return;
+      }
       std::string why;
       icalparameter* tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
       std::optional<Zone> z;
@@ -1257,22 +1345,23 @@ class CalendarReader {
       else z = owner_;
       if (!z) {
         r_.warn(line_of(c, name), std::string(name) + ": unknown time zone, ignored");
-        return false;
+        return;
       }
-      return to_utc(local_of(t), *z) == utc;
+      out.instants.push_back(to_utc(local_of(t), *z));
     };
     for (icalproperty* p = exdates ? icalcomponent_get_first_property(ev, ICAL_EXDATE_PROPERTY) : nullptr; p;
          p = icalcomponent_get_next_property(ev, ICAL_EXDATE_PROPERTY))
-      if (matches(ev, p, icalproperty_get_exdate(p), "EXDATE")) return true;
+      add(ev, p, icalproperty_get_exdate(p), "EXDATE");
     if (overrides)
       for (icalcomponent* o : *overrides) {
         icalproperty* p = icalcomponent_get_first_property(o, ICAL_RECURRENCEID_PROPERTY);
         if (!p) continue;
         if (icalproperty_get_first_parameter(p, ICAL_RANGE_PARAMETER))
           r_.warn(line_of(o, "RECURRENCE-ID"), "RECURRENCE-ID;RANGE=THISANDFUTURE is read as this occurrence only");
-        if (matches(o, p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID")) return true;
+        add(o, p, icalproperty_get_recurrenceid(p), "RECURRENCE-ID");
       }
-    return false;
+    std::sort(out.instants.begin(), out.instants.end());
+    return out;
   }
 
   void read_freebusy(icalcomponent* c) {

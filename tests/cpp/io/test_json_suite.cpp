@@ -159,7 +159,7 @@ TEST_CASE("inputs the fuzzer crashed on now load or fail cleanly", "[io][fuzz-cr
   REQUIRE(fs::exists(folder / "README.md"));
   std::size_t count = 0;
   for (const auto& path : files(folder, "", "")) {
-    if (path.filename() == "README.md") continue;
+    if (path.filename() == "README.md" || path.extension() == ".ics") continue;  // .ics: test_ical_read.cpp
     ++count;
     INFO(path.filename().string());
     Outcome out = try_load(path);
