@@ -3,6 +3,7 @@
 #include <date/tz.h>
 
 #include "partnerkit/core/error.hpp"
+#include "core/zone.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -111,23 +112,29 @@ std::string format_duration(Minutes m) {
 Date today(std::string_view timezone) {
   auto now = std::chrono::system_clock::now();
   if (timezone.empty()) return Date{std::chrono::floor<std::chrono::days>(now)};
-  const date::time_zone* zone = nullptr;
-  try {
-    zone = date::locate_zone(timezone);
-  } catch (const std::exception&) {
-    throw Error("unknown time zone \"" + std::string(timezone) + "\"");
-  }
-  auto local = zone->to_local(now);
+  auto local = detail::zone_named(timezone)->to_local(now);
   return Date{std::chrono::floor<std::chrono::days>(std::chrono::local_seconds{
       std::chrono::duration_cast<std::chrono::seconds>(local.time_since_epoch())})};
 }
 
-bool is_known_timezone(std::string_view name) {
+bool is_known_timezone(std::string_view name) { return detail::find_zone(name) != nullptr; }
+
+namespace detail {
+
+const date::time_zone* find_zone(std::string_view name) noexcept {
+  if (name.empty() || name.size() > 200) return nullptr;  // no zone name is longer
   try {
-    return date::locate_zone(name) != nullptr;
+    return date::locate_zone(name);
   } catch (const std::exception&) {
-    return false;
+    return nullptr;
   }
 }
+
+const date::time_zone* zone_named(std::string_view name, std::string_view hint) {
+  if (const date::time_zone* z = find_zone(name)) return z;
+  throw Error("unknown time zone \"" + std::string(name) + "\"" + std::string(hint));
+}
+
+}  // namespace detail
 
 }  // namespace partnerkit

@@ -7,18 +7,13 @@
 #include <exception>
 #include <cstdio>
 
+#include "core/zone.hpp"
 #include "partnerkit/meetings/schedule.hpp"
 
 namespace partnerkit::meetings {
 namespace {
 
-const date::time_zone* zone_named(std::string_view name) {
-  try {
-    return date::locate_zone(name.empty() ? std::string_view("UTC") : name);
-  } catch (const std::exception&) {
-    throw Error("unknown time zone \"" + std::string(name) + "\"");
-  }
-}
+const date::time_zone* zone_named(std::string_view name) { return partnerkit::detail::zone_named(name.empty() ? "UTC" : name); }
 
 Instant utc_of(const date::time_zone* z, std::chrono::local_seconds local) {
   date::local_seconds l{local.time_since_epoch()};

@@ -17,6 +17,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/zone.hpp"
 #include "io/detail.hpp"
 #include "partnerkit/meetings/availability.hpp"
 
@@ -179,14 +180,7 @@ std::string value_after_colon(std::string_view line) {
   return upper(trim_view(line.substr(colon + 1)));
 }
 
-const date::time_zone* find_iana(std::string_view name) {
-  if (name.empty() || name.size() > 200) return nullptr;
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    return nullptr;
-  }
-}
+const date::time_zone* find_iana(std::string_view name) { return partnerkit::detail::find_zone(name); }
 
 // ---- the window pre-filter: events that certainly cannot touch the window ----
 //

@@ -7,6 +7,7 @@
 #include <memory>
 #include <set>
 
+#include "core/zone.hpp"
 #include "meetings/detail.hpp"
 #include "partnerkit/core/error.hpp"
 #include "partnerkit/meetings/export.hpp"
@@ -58,7 +59,7 @@ std::string parameter_text(std::string s) {
 // with the offset in force at `from` as the first. Explicit transitions (no RRULE) say exactly
 // what the tz database says, including past rule changes.
 icalcomponent* vtimezone(const std::string& name, ch::sys_seconds from, ch::sys_seconds to) {
-  const date::time_zone* zone = date::locate_zone(name);
+  const date::time_zone* zone = partnerkit::detail::zone_named(name);
   icalcomponent* tz = icalcomponent_new(ICAL_VTIMEZONE_COMPONENT);
   icalcomponent_add_property(tz, icalproperty_new_tzid(name.c_str()));
   auto observance = [&](const date::sys_info& info, ch::seconds offset_from, ch::sys_seconds onset) {
@@ -141,7 +142,7 @@ std::string to_ical(const Plan& plan, const IcalOptions& options) {
     icalcomponent_add_property(ev, icalproperty_new_summary(m.title.c_str()));
     // The wall clock we write is the one the instant has, so a time in a skipped hour is written
     // as the time it becomes (every reader then agrees with start_utc()).
-    const date::time_zone* zone = date::locate_zone(m.timezone);
+    const date::time_zone* zone = partnerkit::detail::zone_named(m.timezone);
     // A wall-clock time that occurs twice (the repeated hour in autumn) is written in UTC: RFC
     // 5545 means the first occurrence, but libical reads the second, so only UTC is read alike.
     auto timed_property = [&](ch::sys_seconds t, icalproperty* (*make)(icaltimetype)) {

@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 
+#include "core/zone.hpp"
 #include "meetings/detail.hpp"
 #include "partnerkit/core/error.hpp"
 
@@ -30,11 +31,7 @@ const T* by_id(const std::vector<T>& items, std::string_view id) {
 }
 
 const date::time_zone* zone(std::string_view name) {
-  try {
-    return date::locate_zone(name);
-  } catch (const std::exception&) {
-    throw Error("unknown time zone \"" + std::string(name) + "\"; expected an IANA name such as America/Denver");
-  }
+  return partnerkit::detail::zone_named(name, "; expected an IANA name such as America/Denver");
 }
 
 unsigned iso_weekday(ch::sys_days d) { return ch::weekday(d).iso_encoding(); }
