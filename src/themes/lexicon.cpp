@@ -144,6 +144,10 @@ Lexicon Lexicon::parse(std::string_view json_text, const std::string& file) {
   } else if (!j["terms"].is_object()) {
     issue("/terms", "expected an object mapping canonical terms to arrays of variants");
   } else {
+    // Terms are added in the order of their canonical form, not of the keys as written: where
+    // two terms claim one variant (or variants with the same stems) the one that sorts last wins
+    // whatever the file's key order, so to_json_text() reads back equal.
+    std::vector<std::pair<std::string, std::vector<std::string>>> entries;
     for (const auto& [term, variants] : j["terms"].items()) {
       std::string at = pointer_append("/terms", term);
       bool ok = true;
@@ -174,8 +178,11 @@ Lexicon Lexicon::parse(std::string_view json_text, const std::string& file) {
         check_text(variants[i].get<std::string>(), vp, "a variant");
         list.push_back(variants[i].get<std::string>());
       }
-      if (ok) lex.add(term, list);
+      if (ok) entries.emplace_back(term, std::move(list));
     }
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const auto& a, const auto& b) { return canonical_term(a.first) < canonical_term(b.first); });
+    for (const auto& [term, list] : entries) lex.add(term, list);
   }
   if (!issues.empty()) partnerkit::detail::throw_issues(std::move(issues));
   return lex;

@@ -33,7 +33,9 @@ class Lexicon {
   static const Lexicon& builtin();
 
   /// Parses lexicon JSON text. Throws ValidationError listing every problem (file, JSON pointer,
-  /// what was expected), e.g. "my.json: /terms/staff/2: expected a non-empty string".
+  /// what was expected), e.g. "my.json: /terms/staff/2: expected a non-empty string". Where two
+  /// terms list one variant (or variants with the same stems), the term whose canonical form
+  /// sorts last wins, whatever the order of the keys in the file.
   static Lexicon parse(std::string_view json_text, const std::string& file = "<string>");
   /// Reads and parses a lexicon file; IoError if it cannot be read.
   static Lexicon load(const std::filesystem::path& path);
