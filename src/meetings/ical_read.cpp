@@ -88,11 +88,19 @@ Name classify(std::string_view n) {  // n upper case
   }
 }
 
+// The components whose name matters to the pre-scan and the reader.
+enum class Kind : std::uint8_t { other, vcalendar, vevent, vtimezone, vfreebusy };
+
+Kind component_kind(std::string_view n) {  // n upper case
+  return n == "VEVENT" ? Kind::vevent : n == "VCALENDAR" ? Kind::vcalendar : n == "VTIMEZONE" ? Kind::vtimezone
+         : n == "VFREEBUSY" ? Kind::vfreebusy : Kind::other;
+}
+
 struct Comp {
-  std::string name;  // upper case
+  std::string_view name;  // upper case: into the file or Reader::names
   std::size_t begin_line = 0, end_line = 0;
   std::size_t first_property = 0, last_property = 0;  // its properties (and its children's) in Top::properties
-  bool vevent = false;
+  Kind kind = Kind::other;
 };
 
 struct Property {
@@ -169,8 +177,8 @@ bool has_name(std::string_view line, std::string_view name) {
 // The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
 // ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
 bool is_read(const Comp& component, Name property, bool uids) {
-  if (component.vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
-  return property == Name::freebusy && component.name == "VFREEBUSY";
+  if (component.kind == Kind::vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
+  return property == Name::freebusy && component.kind == Kind::vfreebusy;
 }
 
 std::string value_after_colon(std::string_view line) {
@@ -338,13 +346,44 @@ struct EventScan {
   }
 };
 
+// Buffers kept by each thread from one calendar to the next (reading 300 calendars allocated
+// and freed them 300 times, and freeing a large block makes glibc's malloc consolidate).
+struct Scratch {
+  std::vector<Line> lines;
+  std::vector<std::size_t> stack;
+  std::vector<Top> tops;  // a file's top-level components are tops[0, n): the rest are spare
+  bool busy = false;      // in use by a read on this thread
+
+  // Drops what one huge file left behind (the limit is 16 MiB a file).
+  void trim() {
+    constexpr std::size_t keep = std::size_t{4} << 20;
+    if (lines.capacity() * sizeof(Line) > keep) std::vector<Line>().swap(lines);
+    for (auto& t : tops)
+      if (t.text.capacity() > keep || t.properties.capacity() * sizeof(Property) > keep || t.comps.capacity() * sizeof(Comp) > keep)
+        t = Top{};
+    if (tops.size() > 64) tops.resize(64);
+  }
+};
+
 struct Reader {
   std::string source;
   const CalendarOptions& options;
+  Scratch& scratch;
   std::vector<Issue> errors;
   std::vector<Issue> warnings;
   std::deque<std::string> folded;  // unfolded text of folded lines (stable addresses)
-  std::deque<std::string> names;   // upper-cased property names written in lower case
+  std::deque<std::string> names;   // upper-cased names written in lower case (stable addresses)
+  bool overrides = false;          // the file has a RECURRENCE-ID: events may be overrides
+
+  // The value of a BEGIN or END line (after its first ':', without spaces and tabs at both
+  // ends), upper case: a view of the line, or of `names` when written in lower case.
+  std::string_view upper_value(std::string_view line) {
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) return {};
+    std::string_view v = trim_view(line.substr(colon + 1));
+    if (std::any_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return names.emplace_back(upper(v));
+    return v;
+  }
 
   void error(std::size_t line, std::string message) {
     errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
@@ -427,27 +466,33 @@ struct Reader {
     }
   }
 
-  // Splits into logical lines, checks structure and limits. Returns the top-level components;
-  // on a structural error records it and returns nothing (libical never sees broken structure).
-  std::vector<Top> prescan(std::string_view text) {
+  // Splits into logical lines, checks structure and limits. Fills scratch.tops[0, n) with the
+  // top-level components and returns n; on a structural error records it and returns 0
+  // (libical never sees broken structure).
+  std::size_t prescan(std::string_view text) {
     const auto& lim = options.limits;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<Line> lines;
-    lines.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / 16) + 16);
+    std::vector<Line>& lines = scratch.lines;
+    lines.clear();
     std::size_t number = 0, pos = 0;
-    bool broken = false;
+    bool uids = false;  // a RECURRENCE-ID anywhere: UIDs matter (overrides)
+    // A logical line is complete when the next one starts (or at the end).
+    auto completed = [&uids](const Line& l) {
+      if (!uids && (l.text[0] == 'R' || l.text[0] == 'r') && has_name(l.text, "RECURRENCE-ID")) uids = true;
+    };
     const std::size_t nul = text.find('\0');  // the first NUL byte: an error on its line
+    const char* const base = text.data();
     while (pos < text.size()) {
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view raw = text.substr(pos, end - pos);
+      const void* at = std::memchr(base + pos, '\n', text.size() - pos);
+      const std::size_t end = at ? static_cast<std::size_t>(static_cast<const char*>(at) - base) : text.size();
+      std::string_view raw(base + pos, end - pos);
       const bool has_nul = nul >= pos && nul < end;
       pos = end + 1;
       ++number;
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
       if (has_nul) {
         error(number, "a NUL byte is not allowed in iCalendar text");
-        return {};
+        return 0;
       }
       if (raw.empty() ||
           ((raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\r') && raw.find_first_not_of(" \t\r") == std::string_view::npos))
@@ -456,7 +501,7 @@ struct Reader {
         auto& last = lines.back();
         if (last.text.size() + raw.size() > lim.max_line_bytes) {
           error(last.number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
-          return {};
+          return 0;
         }
         // A folded line gets its own storage (most lines are not folded and stay views of the file).
         if (folded.empty() || last.text.data() != folded.back().data()) folded.emplace_back(last.text);
@@ -466,20 +511,33 @@ struct Reader {
       }
       if (raw.size() > lim.max_line_bytes) {
         error(number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
-        return {};
+        return 0;
       }
+      if (!lines.empty()) completed(lines.back());
       lines.push_back({number, raw});
     }
     if (lines.empty()) {
       error(0, "expected an iCalendar file (BEGIN:VCALENDAR), got an empty file");
-      return {};
+      return 0;
     }
+    completed(lines.back());
 
-    std::vector<Top> tops;
-    std::vector<std::size_t> stack;  // indexes into tops.back().comps
+    std::size_t ntops = 0;
+    auto new_top = [&]() -> Top& {
+      if (ntops == scratch.tops.size()) scratch.tops.emplace_back();
+      Top& t = scratch.tops[ntops++];
+      t.text.clear();
+      t.comps.clear();
+      t.properties.clear();
+      return t;
+    };
+    Top* top = nullptr;                // the one being scanned
+    std::vector<std::size_t>& stack = scratch.stack;  // indexes into top->comps
+    stack.clear();
     std::size_t components = 0, in_vtimezone = 0;
-    const bool uids = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return has_name(l.text, "RECURRENCE-ID"); });
+    bool broken = false;
     filter = options.skip_outside_window;
+    overrides = uids;
     if (uids && filter) find_override_uids(lines);
     std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
     for (const auto& line : lines) {
@@ -488,69 +546,70 @@ struct Reader {
       if (params > lim.max_parameters) {
         error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
                                " parameters");
-        return {};
+        return 0;
       }
       if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
         name = names.emplace_back(upper(name));
       const Name kind = classify(name);
       if (kind == Name::begin) {
-        std::string comp = value_after_colon(line.text);
+        std::string_view comp = upper_value(line.text);
         if (comp.empty()) {
           error(line.number, "BEGIN without a component name");
-          return {};
+          return 0;
         }
         if (++components > lim.max_components) {
           error(line.number, "more than " + std::to_string(lim.max_components) + " components");
-          return {};
+          return 0;
         }
         if (stack.size() >= lim.max_depth) {
           error(line.number, "components nested deeper than " + std::to_string(lim.max_depth) + " levels");
-          return {};
+          return 0;
         }
         if (stack.empty()) {
-          tops.push_back({});
-          if (tops.size() == 1) {  // its text is at most the rest of the file
+          top = &new_top();
+          if (ntops == 1) {  // its text is at most the rest of the file
             const char* at = line.text.data();
             std::less<const char*> before;
             bool inside = !before(at, text.data()) && before(at, text.data() + text.size());
-            tops.back().text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
+            top->text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
           }
         }
-        auto& comps = tops.back().comps;
+        const Kind ckind = component_kind(comp);
+        auto& comps = top->comps;
         if (event) event->keep = true;  // a nested component
-        else if (filter && stack.size() == 1 && comp == "VEVENT" && comps[stack[0]].name == "VCALENDAR") {
+        else if (filter && stack.size() == 1 && ckind == Kind::vevent && comps[stack[0]].kind == Kind::vcalendar) {
           event.emplace();
-          event->text_mark = tops.back().text.size();
+          event->text_mark = top->text.size();
           event->comps_mark = comps.size();
-          event->properties_mark = tops.back().properties.size();
+          event->properties_mark = top->properties.size();
         }
-        auto& properties = tops.back().properties;
+        auto& properties = top->properties;
         if (!stack.empty()) properties.push_back({"BEGIN", line.number, stack.back()});
-        comps.push_back({comp, line.number, 0, properties.size(), 0, comp == "VEVENT"});
+        comps.push_back({comp, line.number, 0, properties.size(), 0, ckind});
         stack.push_back(comps.size() - 1);
-        if (comp == "VTIMEZONE") ++in_vtimezone;
+        if (ckind == Kind::vtimezone) ++in_vtimezone;
       } else if (kind == Name::end) {
-        std::string comp = value_after_colon(line.text);
+        std::string_view comp = upper_value(line.text);
         if (stack.empty()) {
           error(line.number, "END:" + shown(comp) + " without a matching BEGIN");
-          return {};
+          return 0;
         }
-        auto& open = tops.back().comps[stack.back()];
+        auto& open = top->comps[stack.back()];
         if (comp != open.name) {
           error(line.number, "END:" + shown(comp) + " does not close BEGIN:" + shown(open.name) + " at line " +
                                  std::to_string(open.begin_line));
-          return {};
+          return 0;
         }
         open.end_line = line.number;
-        open.last_property = tops.back().properties.size();
-        if (open.name == "VTIMEZONE") --in_vtimezone;
+        open.last_property = top->properties.size();
+        if (open.kind == Kind::vtimezone) --in_vtimezone;
         stack.pop_back();
         if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
           if (outside_window(*event)) {
             ++skipped;
-            tops.back().text.resize(event->text_mark);
-            tops.back().comps.resize(event->comps_mark);
-            tops.back().properties.resize(event->properties_mark);
+            top->text.resize(event->text_mark);
+            top->comps.resize(event->comps_mark);
+            top->properties.resize(event->properties_mark);
             event.reset();
             continue;
           }
@@ -560,8 +619,8 @@ struct Reader {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
         broken = true;
       } else {
-        auto& comp = tops.back().comps[stack.back()];
-        tops.back().properties.push_back({name, line.number, stack.back()});
+        auto& comp = top->comps[stack.back()];
+        top->properties.push_back({name, line.number, stack.back()});
         if (event && stack.back() == event->comps_mark) {
           switch (kind) {
             case Name::dtstart: event->set(event->dtstart, line.text); break;
@@ -579,21 +638,21 @@ struct Reader {
         }
         if (!in_vtimezone && !is_read(comp, kind, uids)) continue;  // line numbers kept, libical skips it
       }
-      if (!tops.empty() && (!stack.empty() || kind == Name::end)) {
-        tops.back().text += line.text;
-        tops.back().text += '\n';
+      if (top && (!stack.empty() || kind == Name::end)) {
+        top->text += line.text;
+        top->text += '\n';
       }
     }
     if (!stack.empty()) {
-      const auto& open = tops.back().comps[stack.front()];
+      const auto& open = top->comps[stack.front()];
       error(open.begin_line, "BEGIN:" + shown(open.name) + " is never closed (END:" + shown(open.name) + " missing)");
-      return {};
+      return 0;
     }
-    if (tops.empty()) {
+    if (ntops == 0) {
       error(lines.front().number, "expected an iCalendar file (BEGIN:VCALENDAR), got " + shown(lines.front().text));
-      return {};
+      return 0;
     }
-    return tops;
+    return ntops;
   }
 };
 
@@ -1405,19 +1464,32 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}, {}};
   if (text.size() > options.limits.max_bytes)
-    throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
+    throw ValidationError(std::string(source), "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
   Zone owner{nullptr, nullptr};
   if (!options.timezone.empty()) {
     owner.iana = find_iana(options.timezone);
     if (!owner.iana) throw Error("unknown time zone \"" + options.timezone + "\"");
   }
-  auto tops = r.prescan(text);
+  // This thread's buffers (a fresh set if they are in use: never, unless libical calls back).
+  thread_local Scratch kept;
+  std::optional<Scratch> own;
+  Scratch& scratch = kept.busy ? own.emplace() : kept;
+  scratch.busy = true;
+  struct Release {
+    Scratch& s;
+    ~Release() {
+      s.busy = false;
+      s.trim();
+    }
+  } release{scratch};
+  Reader r{std::string(source), options, scratch, {}, {}, {}, {}, false, false, 0, {}, {}, {}};
+  const std::size_t ntops = r.prescan(text);
   CalendarBusy result;
   std::size_t instances = 0;
   auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
-  for (auto& top : tops) {
+  for (std::size_t t = 0; t < ntops; ++t) {
+    Top& top = scratch.tops[t];
     std::size_t line = top.comps.front().begin_line;
     ComponentPtr root{parse(top.text)};
     icalerror_clear_errno();
