@@ -18,11 +18,14 @@
 #include <unordered_set>
 
 #include "io/detail.hpp"
+#include "meetings/zone_offsets.hpp"
 #include "partnerkit/meetings/availability.hpp"
 
 namespace partnerkit::meetings {
 
-std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
+namespace {
+
+void merge_in_place(std::vector<BusyInterval>& v) {
   if (!std::is_sorted(v.begin(), v.end())) std::sort(v.begin(), v.end());
   std::size_t n = 0;  // merged in place: v[0, n) is the result so far, n <= i
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -32,6 +35,12 @@ std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
     else v[n++] = b;
   }
   v.resize(n);
+}
+
+}  // namespace
+
+std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
+  merge_in_place(v);
   return v;
 }
 
@@ -349,15 +358,17 @@ struct EventScan {
 // Buffers kept by each thread from one calendar to the next (reading 300 calendars allocated
 // and freed them 300 times, and freeing a large block makes glibc's malloc consolidate).
 struct Scratch {
+  std::vector<BusyInterval> busy;
   std::vector<Line> lines;
   std::vector<std::size_t> stack;
   std::vector<Top> tops;  // a file's top-level components are tops[0, n): the rest are spare
-  bool busy = false;      // in use by a read on this thread
+  bool in_use = false;    // by a read on this thread
 
   // Drops what one huge file left behind (the limit is 16 MiB a file).
   void trim() {
     constexpr std::size_t keep = std::size_t{4} << 20;
     if (lines.capacity() * sizeof(Line) > keep) std::vector<Line>().swap(lines);
+    if (busy.capacity() * sizeof(BusyInterval) > keep) std::vector<BusyInterval>().swap(busy);
     for (auto& t : tops)
       if (t.text.capacity() > keep || t.properties.capacity() * sizeof(Property) > keep || t.comps.capacity() * sizeof(Comp) > keep)
         t = Top{};
@@ -740,10 +751,7 @@ std::chrono::local_seconds local_of(const icaltimetype& t) {
 // Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
 // one to its first occurrence.
 Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
-  if (z.iana) {
-    date::local_seconds l{local.time_since_epoch()};
-    return Instant{z.iana->to_sys(l, date::choose::earliest).time_since_epoch()};
-  }
+  if (z.iana) return Instant{detail::ZoneOffsets::to_sys(z.iana, local).time_since_epoch()};
   if (z.ical) {
     auto days = std::chrono::floor<std::chrono::days>(local);
     std::chrono::year_month_day ymd{days};
@@ -762,7 +770,7 @@ Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
 
 // UTC -> local wall-clock time in a zone.
 std::chrono::local_seconds to_local(Instant t, const Zone& z) {
-  if (z.iana) return std::chrono::local_seconds{z.iana->to_local(t).time_since_epoch()};
+  if (z.iana) return detail::ZoneOffsets::to_local(z.iana, std::chrono::sys_seconds{t.time_since_epoch()});
   if (z.ical) {
     int is_daylight = 0;
     icaltimetype u = icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
@@ -1474,15 +1482,16 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
   // This thread's buffers (a fresh set if they are in use: never, unless libical calls back).
   thread_local Scratch kept;
   std::optional<Scratch> own;
-  Scratch& scratch = kept.busy ? own.emplace() : kept;
-  scratch.busy = true;
+  Scratch& scratch = kept.in_use ? own.emplace() : kept;
+  scratch.in_use = true;
   struct Release {
     Scratch& s;
     ~Release() {
-      s.busy = false;
+      s.in_use = false;
       s.trim();
     }
   } release{scratch};
+  scratch.busy.clear();
   Reader r{std::string(source), options, scratch, {}, {}, {}, {}, false, false, 0, {}, {}, {}};
   const std::size_t ntops = r.prescan(text);
   CalendarBusy result;
@@ -1513,10 +1522,13 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
         continue;
     }
     CalendarReader reader(r, top, root.get(), owner, instances, deadline);
-    reader.read(components, result.busy, result.events);
+    reader.read(components, scratch.busy, result.events);
   }
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
-  result.busy = merge_intervals(std::move(result.busy));
+  // Merged in this thread's buffer, then copied once (growing the result step by step made
+  // large allocations, each of which has glibc's malloc consolidate what libical freed).
+  merge_in_place(scratch.busy);
+  result.busy.assign(scratch.busy.begin(), scratch.busy.end());
   result.warnings = std::move(r.warnings);
   result.skipped = r.skipped;
   return result;
@@ -1527,7 +1539,14 @@ CalendarBusy read_calendar(const std::filesystem::path& path, const CalendarOpti
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > options.limits.max_bytes)
     throw ValidationError(path.string(), "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
-  std::string text = detail::read_file(path);
+  // Each thread reads its files into one buffer (kept unless a file made it large).
+  thread_local std::string text;
+  struct Trim {
+    ~Trim() {
+      if (text.capacity() > (std::size_t{4} << 20)) std::string().swap(text);
+    }
+  } trim;
+  partnerkit::detail::read_file(path, text);
   return read_calendar_text(text, path.string(), options);
 }
 
