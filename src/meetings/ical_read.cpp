@@ -5,6 +5,7 @@
 #include <unicode/ucal.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -156,20 +157,50 @@ std::string shown(std::string_view s, std::size_t max = 60) {
   return out;
 }
 
-// The property name of a logical line (up to ';' or ':'), trimmed (not yet upper-cased), and
-// the number of parameters (';' before the value, outside quotes).
-std::string_view raw_property_name(std::string_view line, std::size_t& parameters) {
+// What the pre-scan looks for in the bytes of a line.
+enum ByteKind : std::uint8_t { semicolon = 1, colon = 2, quote = 4, lower = 8, blank = 16 };
+constexpr std::array<std::uint8_t, 256> byte_kinds = [] {
+  std::array<std::uint8_t, 256> k{};
+  k[';'] = semicolon;
+  k[':'] = colon;
+  k['"'] = quote;
+  for (int c = 'a'; c <= 'z'; ++c) k[c] = lower;
+  k[' '] = k['\t'] = k['\r'] = blank;
+  return k;
+}();
+
+struct PropertyName {
+  std::string_view name;   // up to the first ';' or ':', trimmed (not yet upper-cased)
+  std::size_t parameters;  // ';' before the value, outside quotes
+  bool lower;              // the name has lower-case letters
+};
+
+// The property name of a logical line, in one look at each of its bytes.
+PropertyName property_name(std::string_view line) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
   std::size_t i = 0;
-  while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
-  std::size_t n = 0;
-  bool quoted = false;
-  for (std::size_t j = i; j < line.size(); ++j) {
-    if (line[j] == '"') quoted = !quoted;
-    else if (!quoted && line[j] == ':') break;
-    else if (!quoted && line[j] == ';') ++n;
+  std::uint8_t seen = 0;
+  for (; i < size; ++i) {
+    const std::uint8_t k = byte_kinds[p[i]];
+    if (k & (semicolon | colon)) break;
+    seen |= k;
   }
-  parameters = n;
-  return trim_view(line.substr(0, i));
+  std::size_t n = 0;
+  if (i < size && p[i] == ';') {
+    bool quoted = false;
+    for (std::size_t j = i; j < size; ++j) {
+      const std::uint8_t k = byte_kinds[p[j]];
+      if (!(k & (semicolon | colon | quote))) continue;
+      if (k & quote) quoted = !quoted;
+      else if (quoted) continue;
+      else if (k & colon) break;
+      else ++n;
+    }
+  }
+  std::string_view name(line.data(), i);
+  if (seen & blank) name = trim_view(name);
+  return {name, n, (seen & lower) != 0};
 }
 
 // True if the logical line is a property named `name` (ASCII letters compared without case).
@@ -249,6 +280,17 @@ int number_of(std::string_view digits) {
   return digits.empty() ? -1 : n;
 }
 
+// The n digits at v[at] as a number, or -1 (v holds them: checked by the caller).
+int digits_at(std::string_view v, std::size_t at, std::size_t n) {
+  int x = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    const unsigned d = static_cast<unsigned char>(v[i]) - static_cast<unsigned>('0');
+    if (d > 9) return -1;
+    x = x * 10 + static_cast<int>(d);
+  }
+  return x;
+}
+
 struct PlainTime {
   std::chrono::local_seconds local;  // wall clock (a date at 00:00)
   bool date = false, utc = false;
@@ -257,20 +299,20 @@ struct PlainTime {
 
 // DTSTART or DTEND in the plainest form (see above); empty for anything else.
 std::optional<PlainTime> plain_time(std::string_view line, std::string_view name) {
-  if (line.size() <= name.size() || line.substr(0, name.size()) != name) return std::nullopt;
+  if (line.size() <= name.size() || !line.starts_with(name)) return std::nullopt;
   line.remove_prefix(name.size());
   PlainTime t;
   int kind = 0;  // VALUE: 0 absent, 1 DATE, 2 DATE-TIME
   if (line.front() == ';') {
     auto colon = line.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
-    auto param = line.substr(1, colon - 1);
+    const std::string_view param(line.data() + 1, colon - 1);
     line.remove_prefix(colon);
     auto plain = [](std::string_view v) {
       return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) { return c == '"' || c == ';' || c == ',' || c == ' ' || c == '\t'; });
     };
-    if (param.substr(0, 5) == "TZID=" && plain(param.substr(5)))
-      t.tzid = param.substr(5);
+    if (param.starts_with("TZID=") && plain(std::string_view(param.data() + 5, param.size() - 5)))
+      t.tzid = std::string_view(param.data() + 5, param.size() - 5);
     else if (param == "VALUE=DATE")
       kind = 1;
     else if (param == "VALUE=DATE-TIME")
@@ -279,7 +321,7 @@ std::optional<PlainTime> plain_time(std::string_view line, std::string_view name
       return std::nullopt;
   }
   if (line.front() != ':') return std::nullopt;
-  auto v = line.substr(1);
+  const std::string_view v(line.data() + 1, line.size() - 1);
   if (v.size() == 8) {
     if (kind != 1) return std::nullopt;
     t.date = true;
@@ -289,14 +331,14 @@ std::optional<PlainTime> plain_time(std::string_view line, std::string_view name
   } else {
     return std::nullopt;
   }
-  int y = number_of(v.substr(0, 4)), mo = number_of(v.substr(4, 2)), d = number_of(v.substr(6, 2));
+  int y = digits_at(v, 0, 4), mo = digits_at(v, 4, 2), d = digits_at(v, 6, 2);
   if (y < 1 || mo < 1 || d < 1) return std::nullopt;
   std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
                                   std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   t.local = std::chrono::local_seconds{std::chrono::local_days{ymd}.time_since_epoch()};
   if (!t.date) {
-    int h = number_of(v.substr(9, 2)), mi = number_of(v.substr(11, 2)), s = number_of(v.substr(13, 2));
+    int h = digits_at(v, 9, 2), mi = digits_at(v, 11, 2), s = digits_at(v, 13, 2);
     if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return std::nullopt;
     t.local += std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
   }
@@ -552,15 +594,14 @@ struct Reader {
     if (uids && filter) find_override_uids(lines);
     std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
     for (const auto& line : lines) {
-      std::size_t params = 0;
-      std::string_view name = raw_property_name(line.text, params);
-      if (params > lim.max_parameters) {
+      const PropertyName property = property_name(line.text);
+      std::string_view name = property.name;
+      if (property.parameters > lim.max_parameters) {
         error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
                                " parameters");
         return 0;
       }
-      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-        name = names.emplace_back(upper(name));
+      if (property.lower) name = names.emplace_back(upper(name));
       const Name kind = classify(name);
       if (kind == Name::begin) {
         std::string_view comp = upper_value(line.text);
@@ -796,12 +837,13 @@ class Zones {
   // The zone a TZID names, or empty with why not (both remembered: a file names few zones, and
   // a failed lookup is the slowest).
   std::optional<Zone> resolve(std::string_view tzid, std::string& why) {
-    auto it = cache_.find(tzid);
+    auto it = last_ != cache_.end() && last_->first == tzid ? last_ : cache_.find(tzid);  // mostly the same as before
     if (it == cache_.end()) {
       std::string reason;
       std::optional<Zone> z = lookup(std::string(tzid), reason);
       it = cache_.emplace(std::string(tzid), std::pair{z, std::move(reason)}).first;
     }
+    last_ = it;
     if (!it->second.first) why = it->second.second;
     return it->second.first;
   }
@@ -845,6 +887,7 @@ class Zones {
   Zone fallback_;
   std::map<std::string, Entry> vtimezones_;
   std::map<std::string, std::pair<std::optional<Zone>, std::string>, std::less<>> cache_;
+  decltype(cache_)::iterator last_ = cache_.end();
   std::vector<IcalZonePtr> owned_;
 };
 
@@ -951,8 +994,9 @@ class CalendarReader {
     for_each([&](icalcomponent* c) {
       switch (icalcomponent_isa(c)) {
         case ICAL_VEVENT_COMPONENT: {
-          const char* uid = icalcomponent_get_uid(c);
-          if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY) && uid)
+          // (No event has a RECURRENCE-ID when the pre-scan saw none.)
+          const char* uid = r_.overrides ? icalcomponent_get_uid(c) : nullptr;
+          if (uid && icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
             overrides[uid].push_back(c);
           else
             masters.push_back(c);
@@ -969,7 +1013,7 @@ class CalendarReader {
       }
     });
     for (icalcomponent* m : masters) {
-      const char* uid = icalcomponent_get_uid(m);
+      const char* uid = overrides.empty() ? nullptr : icalcomponent_get_uid(m);
       std::vector<icalcomponent*>* ov = nullptr;
       if (uid)
         if (auto it = overrides.find(uid); it != overrides.end()) ov = &it->second;
@@ -978,6 +1022,7 @@ class CalendarReader {
     }
     // Overrides whose master is not in the file: each is an event of its own, read in file order
     // (not the map's order, which depends on what else the map held) so messages keep their order.
+    if (overrides.empty()) return;
     for_each([&](icalcomponent* c) {
       if (icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT || !icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
         return;
