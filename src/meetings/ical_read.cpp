@@ -621,7 +621,8 @@ struct Reader {
     filter = options.skip_outside_window;
     overrides = uids;
     if (uids && filter) find_override_uids(lines);
-    std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
+    EventScan scan;                  // (a plain struct: GCC took an optional's payload for uninitialized)
+    EventScan* event = nullptr;      // the VEVENT (child of a VCALENDAR) being scanned: &scan
     const std::less<const char*> before;
     const char* const text_end = text.data() + text.size();
     for (const auto& line : lines) {
@@ -660,7 +661,8 @@ struct Reader {
         auto& comps = top->comps;
         if (event) event->keep = true;  // a nested component
         else if (filter && stack.size() == 1 && ckind == Kind::vevent && comps[stack[0]].kind == Kind::vcalendar) {
-          event.emplace();
+          scan = EventScan{};
+          event = &scan;
           event->text_mark = top->text.size();
           event->comps_mark = comps.size();
           event->properties_mark = top->properties.size();
@@ -692,10 +694,10 @@ struct Reader {
             top->text.resize(event->text_mark);
             top->comps.resize(event->comps_mark);
             top->properties.resize(event->properties_mark);
-            event.reset();
+            event = nullptr;
             continue;
           }
-          event.reset();
+          event = nullptr;
         }
       } else if (stack.empty()) {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
