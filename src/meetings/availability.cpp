@@ -36,7 +36,6 @@ std::vector<BusyInterval> off_hours(const WorkingHours& hours, std::string_view 
   std::vector<BusyInterval> work;
   auto first = std::chrono::floor<std::chrono::days>(local_of(z, from)) - std::chrono::days{1};
   auto last = std::chrono::floor<std::chrono::days>(local_of(z, to)) + std::chrono::days{1};
-  if (last >= first) work.reserve(static_cast<std::size_t>((last - first).count()) + 1);
   for (auto day = first; day <= last; day += std::chrono::days{1}) {
     std::chrono::weekday wd{std::chrono::local_days{day.time_since_epoch()}};
     if (std::find(hours.days.begin(), hours.days.end(), wd) == hours.days.end()) continue;
@@ -47,7 +46,6 @@ std::vector<BusyInterval> off_hours(const WorkingHours& hours, std::string_view 
   }
   work = merge_intervals(std::move(work));
   std::vector<BusyInterval> off;
-  off.reserve(work.size() + 1);
   Instant cursor = from;
   for (const auto& w : work) {
     if (w.end <= from || w.start >= to) continue;
@@ -106,24 +104,19 @@ std::vector<Attendee> attendees_for(const Partnership& p, const MeetingRequest& 
   std::vector<std::exception_ptr> failed(out.size());
   tbb::parallel_for(std::size_t{0}, out.size(), [&](std::size_t i) {
     try {
-      // Each part sorted, merged into the sorted whole (then merging is linear), which is
-      // allocated once: large allocations make glibc's malloc consolidate its free lists.
+      // Each part sorted, merged into the sorted whole as it comes (then merging is linear).
       auto& busy = out[i].busy;
+      auto add_sorted = [&](const std::vector<BusyInterval>& part) {
+        const auto middle = static_cast<std::ptrdiff_t>(busy.size());
+        busy.insert(busy.end(), part.begin(), part.end());
+        std::inplace_merge(busy.begin(), busy.begin() + middle, busy.end());
+      };
       std::sort(busy.begin(), busy.end());  // the document's intervals
-      std::vector<std::vector<BusyInterval>> parts;
-      parts.push_back(off_hours(hours[i], zones[i], from, to));
+      add_sorted(off_hours(hours[i], zones[i], from, to));
       for (const auto& path : calendars[i]) {
         CalendarBusy cal = read_calendar(path, CalendarOptions{from, to, zones[i], options.limits});
-        parts.push_back(std::move(cal.busy));
+        add_sorted(cal.busy);
         found[i].insert(found[i].end(), cal.warnings.begin(), cal.warnings.end());
-      }
-      std::size_t total = busy.size();
-      for (const auto& part : parts) total += part.size();
-      busy.reserve(total);
-      for (const auto& part : parts) {  // merged from the back, in place
-        std::size_t a = busy.size(), b = part.size(), k = a + b;
-        busy.resize(k);
-        while (b > 0) busy[--k] = a > 0 && part[b - 1] < busy[a - 1] ? busy[--a] : part[--b];
       }
       out[i].busy = merge_intervals(std::move(out[i].busy));
     } catch (...) {

@@ -28,9 +28,7 @@
 
 namespace partnerkit::meetings {
 
-namespace {
-
-void merge_in_place(std::vector<BusyInterval>& v) {
+std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
   if (!std::is_sorted(v.begin(), v.end())) std::sort(v.begin(), v.end());
   std::size_t n = 0;  // merged in place: v[0, n) is the result so far, n <= i
   for (std::size_t i = 0; i < v.size(); ++i) {
@@ -40,12 +38,6 @@ void merge_in_place(std::vector<BusyInterval>& v) {
     else v[n++] = b;
   }
   v.resize(n);
-}
-
-}  // namespace
-
-std::vector<BusyInterval> merge_intervals(std::vector<BusyInterval> v) {
-  merge_in_place(v);
   return v;
 }
 
@@ -429,7 +421,6 @@ struct EventScan {
 // Buffers kept by each thread from one calendar to the next (reading 300 calendars allocated
 // and freed them 300 times, and freeing a large block makes glibc's malloc consolidate).
 struct Scratch {
-  std::vector<BusyInterval> busy;
   std::vector<Line> lines;
   std::vector<std::size_t> stack;
   std::vector<Top> tops;  // a file's top-level components are tops[0, n): the rest are spare
@@ -439,7 +430,6 @@ struct Scratch {
   void trim() {
     constexpr std::size_t keep = std::size_t{4} << 20;
     if (lines.capacity() * sizeof(Line) > keep) std::vector<Line>().swap(lines);
-    if (busy.capacity() * sizeof(BusyInterval) > keep) std::vector<BusyInterval>().swap(busy);
     for (auto& t : tops)
       if (t.text.capacity() > keep || t.properties.capacity() * sizeof(Property) > keep || t.comps.capacity() * sizeof(Comp) > keep)
         t = Top{};
@@ -1568,7 +1558,6 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
       s.trim();
     }
   } release{scratch};
-  scratch.busy.clear();
   Reader r{std::string(source), options, scratch, {}, {}, {}, {}, false, false, 0, {}, {}, {}};
   const std::size_t ntops = r.prescan(text);
   CalendarBusy result;
@@ -1599,13 +1588,10 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
         continue;
     }
     CalendarReader reader(r, top, root.get(), owner, instances, deadline);
-    reader.read(components, scratch.busy, result.events);
+    reader.read(components, result.busy, result.events);
   }
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
-  // Merged in this thread's buffer, then copied once (growing the result step by step made
-  // large allocations, each of which has glibc's malloc consolidate what libical freed).
-  merge_in_place(scratch.busy);
-  result.busy.assign(scratch.busy.begin(), scratch.busy.end());
+  result.busy = merge_intervals(std::move(result.busy));
   result.warnings = std::move(r.warnings);
   result.skipped = r.skipped;
   return result;
