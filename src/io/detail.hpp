@@ -23,6 +23,8 @@ void check_schema(const Json& doc, const std::string& source, std::vector<Issue>
 
 /// The bytes of a file; throws IoError (a folder, a missing or unreadable file).
 std::string read_file(const std::filesystem::path& path);
+/// The same into `text`, whose memory is reused (a loop over many files allocates once).
+void read_file(const std::filesystem::path& path, std::string& text);
 
 /// Appends the semantic issues whose pointer the schema did not already reject (a value is not
 /// reported twice).

@@ -528,26 +528,42 @@ static bool pointer_less(std::string_view a, std::string_view b) {
   return a.empty() && !b.empty();
 }
 
-std::string read_file(const std::filesystem::path& path) {
+void read_file(const std::filesystem::path& path, std::string& text) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) throw IoError(path.string(), "is a folder; expected a file", EISDIR);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw IoError(path.string(), std::string("cannot open: ") + std::strerror(errno), errno);
-  // The size it has now in one read, then whatever follows (a file that grew, a pipe).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const int e = errno;
+    throw IoError(path.string(), std::string("cannot open: ") + std::strerror(e), e);
+  }
+  struct Close {
+    int fd;
+    ~Close() { ::close(fd); }
+  } close_at_end{fd};
+  // The size it has now in one read (a byte more to see the end), then whatever follows (a
+  // file that grew, a pipe). `text` only grows: a reused buffer is not cleared first.
+  struct stat st {};
+  std::size_t size = 0, want = 0;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) want = static_cast<std::size_t>(st.st_size);
+  if (text.size() < want + 1) text.resize(want + 1);
+  for (;;) {
+    if (size == text.size()) text.resize(std::max<std::size_t>(text.size() * 2, 4096));
+    const ssize_t n = ::read(fd, text.data() + size, text.size() - size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int e = errno;
+      text.clear();
+      throw IoError(path.string(), std::string("cannot read: ") + std::strerror(e), e);
+    }
+    if (n == 0) break;
+    size += static_cast<std::size_t>(n);
+  }
+  text.resize(size);
+}
+
+std::string read_file(const std::filesystem::path& path) {
   std::string text;
-  if (auto size = std::filesystem::file_size(path, ec); !ec && size > 0) {
-    text.resize(size);
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    text.resize(static_cast<std::size_t>(in.gcount()));
-  }
-  if (!in.bad() && !in.eof()) {
-    std::ostringstream rest;
-    rest << in.rdbuf();
-    const std::string tail = std::move(rest).str();
-    if (text.empty()) return tail;
-    text.append(tail);
-  }
-  if (in.bad()) throw IoError(path.string(), std::string("cannot read: ") + std::strerror(errno), errno);
+  read_file(path, text);
   return text;
 }
 

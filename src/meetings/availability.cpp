@@ -8,6 +8,7 @@
 #include <cstdio>
 
 #include "core/zone.hpp"
+#include "meetings/zone_offsets.hpp"
 #include "partnerkit/meetings/schedule.hpp"
 
 namespace partnerkit::meetings {
@@ -16,12 +17,11 @@ namespace {
 const date::time_zone* zone_named(std::string_view name) { return partnerkit::detail::zone_named(name.empty() ? "UTC" : name); }
 
 Instant utc_of(const date::time_zone* z, std::chrono::local_seconds local) {
-  date::local_seconds l{local.time_since_epoch()};
-  return Instant{z->to_sys(l, date::choose::earliest).time_since_epoch()};
+  return Instant{detail::ZoneOffsets::to_sys(z, local).time_since_epoch()};
 }
 
 std::chrono::local_seconds local_of(const date::time_zone* z, Instant t) {
-  return std::chrono::local_seconds{z->to_local(t).time_since_epoch()};
+  return detail::ZoneOffsets::to_local(z, std::chrono::sys_seconds{t.time_since_epoch()});
 }
 
 }  // namespace

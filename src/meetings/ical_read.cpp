@@ -5,6 +5,7 @@
 #include <unicode/ucal.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
@@ -17,8 +18,13 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "core/zone.hpp"
 #include "io/detail.hpp"
+#include "meetings/zone_offsets.hpp"
 #include "partnerkit/meetings/availability.hpp"
 
 namespace partnerkit::meetings {
@@ -89,11 +95,19 @@ Name classify(std::string_view n) {  // n upper case
   }
 }
 
+// The components whose name matters to the pre-scan and the reader.
+enum class Kind : std::uint8_t { other, vcalendar, vevent, vtimezone, vfreebusy };
+
+Kind component_kind(std::string_view n) {  // n upper case
+  return n == "VEVENT" ? Kind::vevent : n == "VCALENDAR" ? Kind::vcalendar : n == "VTIMEZONE" ? Kind::vtimezone
+         : n == "VFREEBUSY" ? Kind::vfreebusy : Kind::other;
+}
+
 struct Comp {
-  std::string name;  // upper case
+  std::string_view name;  // upper case: into the file or Reader::names
   std::size_t begin_line = 0, end_line = 0;
   std::size_t first_property = 0, last_property = 0;  // its properties (and its children's) in Top::properties
-  bool vevent = false;
+  Kind kind = Kind::other;
 };
 
 struct Property {
@@ -140,20 +154,75 @@ std::string shown(std::string_view s, std::size_t max = 60) {
   return out;
 }
 
-// The property name of a logical line (up to ';' or ':'), trimmed (not yet upper-cased), and
-// the number of parameters (';' before the value, outside quotes).
-std::string_view raw_property_name(std::string_view line, std::size_t& parameters) {
+// What the pre-scan looks for in the bytes of a line.
+enum ByteKind : std::uint8_t { semicolon = 1, colon = 2, quote = 4, lower = 8, blank = 16 };
+constexpr std::array<std::uint8_t, 256> byte_kinds = [] {
+  std::array<std::uint8_t, 256> k{};
+  k[';'] = semicolon;
+  k[':'] = colon;
+  k['"'] = quote;
+  for (int c = 'a'; c <= 'z'; ++c) k[c] = lower;
+  k[' '] = k['\t'] = k['\r'] = blank;
+  return k;
+}();
+
+struct PropertyName {
+  std::string_view name;   // up to the first ';' or ':', trimmed (not yet upper-cased)
+  std::size_t parameters;  // ';' before the value, outside quotes
+  bool lower;              // the name has lower-case letters
+};
+
+// The property name of a logical line, in one look at each of its bytes. `readable`: how many
+// bytes from the line's start may be read (at least its size; more when the file follows).
+PropertyName property_name(std::string_view line, std::size_t readable) {
+  const auto* p = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
   std::size_t i = 0;
-  while (i < line.size() && line[i] != ';' && line[i] != ':') ++i;
-  std::size_t n = 0;
-  bool quoted = false;
-  for (std::size_t j = i; j < line.size(); ++j) {
-    if (line[j] == '"') quoted = !quoted;
-    else if (!quoted && line[j] == ':') break;
-    else if (!quoted && line[j] == ';') ++n;
+  std::uint8_t seen = 0;
+  bool found = false;
+#if defined(__SSE2__)
+  // Names are short: the first 16 bytes at once, without a branch per byte (whose exit at a
+  // name's varying length was mostly mispredicted).
+  if (readable >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    auto equal = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const unsigned in_line = size >= 16 ? 0xFFFFu : (1u << size) - 1;
+    const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(equal(';'), equal(':')))) & in_line;
+    if (ends != 0 || size < 16) {
+      i = ends ? static_cast<std::size_t>(__builtin_ctz(ends)) : size;
+      const unsigned before = (1u << i) - 1;
+      const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('a'));  // 'a'..'z' -> 0..25
+      const unsigned lowers = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(25)), d)));
+      const unsigned blanks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(equal(' '), equal('\t')), equal('\r'))));
+      if (lowers & before) seen |= lower;
+      if (blanks & before) seen |= blank;
+      found = true;
+    }
   }
-  parameters = n;
-  return trim_view(line.substr(0, i));
+#else
+  (void)readable;
+#endif
+  if (!found)
+    for (; i < size; ++i) {
+      const std::uint8_t k = byte_kinds[p[i]];
+      if (k & (semicolon | colon)) break;
+      seen |= k;
+    }
+  std::size_t n = 0;
+  if (i < size && p[i] == ';') {
+    bool quoted = false;
+    for (std::size_t j = i; j < size; ++j) {
+      const std::uint8_t k = byte_kinds[p[j]];
+      if (!(k & (semicolon | colon | quote))) continue;
+      if (k & quote) quoted = !quoted;
+      else if (quoted) continue;
+      else if (k & colon) break;
+      else ++n;
+    }
+  }
+  std::string_view name(line.data(), i);
+  if (seen & blank) name = trim_view(name);
+  return {name, n, (seen & lower) != 0};
 }
 
 // True if the logical line is a property named `name` (ASCII letters compared without case).
@@ -170,8 +239,8 @@ bool has_name(std::string_view line, std::string_view name) {
 // The rest is never given to libical, which would parse every value (SUMMARY, DESCRIPTION,
 // ATTENDEE, DTSTAMP...) only for it to be ignored. UIDs matter only for overrides.
 bool is_read(const Comp& component, Name property, bool uids) {
-  if (component.vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
-  return property == Name::freebusy && component.name == "VFREEBUSY";
+  if (component.kind == Kind::vevent) return (property >= Name::dtstart && property <= Name::transp) || (uids && property == Name::uid);
+  return property == Name::freebusy && component.kind == Kind::vfreebusy;
 }
 
 std::string value_after_colon(std::string_view line) {
@@ -226,6 +295,17 @@ int number_of(std::string_view digits) {
   return digits.empty() ? -1 : n;
 }
 
+// The n digits at v[at] as a number, or -1 (v holds them: checked by the caller).
+int digits_at(std::string_view v, std::size_t at, std::size_t n) {
+  int x = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    const unsigned d = static_cast<unsigned char>(v[i]) - static_cast<unsigned>('0');
+    if (d > 9) return -1;
+    x = x * 10 + static_cast<int>(d);
+  }
+  return x;
+}
+
 struct PlainTime {
   std::chrono::local_seconds local;  // wall clock (a date at 00:00)
   bool date = false, utc = false;
@@ -234,20 +314,20 @@ struct PlainTime {
 
 // DTSTART or DTEND in the plainest form (see above); empty for anything else.
 std::optional<PlainTime> plain_time(std::string_view line, std::string_view name) {
-  if (line.size() <= name.size() || line.substr(0, name.size()) != name) return std::nullopt;
+  if (line.size() <= name.size() || !line.starts_with(name)) return std::nullopt;
   line.remove_prefix(name.size());
   PlainTime t;
   int kind = 0;  // VALUE: 0 absent, 1 DATE, 2 DATE-TIME
   if (line.front() == ';') {
     auto colon = line.find(':');
     if (colon == std::string_view::npos) return std::nullopt;
-    auto param = line.substr(1, colon - 1);
+    const std::string_view param(line.data() + 1, colon - 1);
     line.remove_prefix(colon);
     auto plain = [](std::string_view v) {
       return !v.empty() && std::none_of(v.begin(), v.end(), [](char c) { return c == '"' || c == ';' || c == ',' || c == ' ' || c == '\t'; });
     };
-    if (param.substr(0, 5) == "TZID=" && plain(param.substr(5)))
-      t.tzid = param.substr(5);
+    if (param.starts_with("TZID=") && plain(std::string_view(param.data() + 5, param.size() - 5)))
+      t.tzid = std::string_view(param.data() + 5, param.size() - 5);
     else if (param == "VALUE=DATE")
       kind = 1;
     else if (param == "VALUE=DATE-TIME")
@@ -256,7 +336,7 @@ std::optional<PlainTime> plain_time(std::string_view line, std::string_view name
       return std::nullopt;
   }
   if (line.front() != ':') return std::nullopt;
-  auto v = line.substr(1);
+  const std::string_view v(line.data() + 1, line.size() - 1);
   if (v.size() == 8) {
     if (kind != 1) return std::nullopt;
     t.date = true;
@@ -266,14 +346,14 @@ std::optional<PlainTime> plain_time(std::string_view line, std::string_view name
   } else {
     return std::nullopt;
   }
-  int y = number_of(v.substr(0, 4)), mo = number_of(v.substr(4, 2)), d = number_of(v.substr(6, 2));
+  int y = digits_at(v, 0, 4), mo = digits_at(v, 4, 2), d = digits_at(v, 6, 2);
   if (y < 1 || mo < 1 || d < 1) return std::nullopt;
   std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(mo)},
                                   std::chrono::day{static_cast<unsigned>(d)}};
   if (!ymd.ok()) return std::nullopt;
   t.local = std::chrono::local_seconds{std::chrono::local_days{ymd}.time_since_epoch()};
   if (!t.date) {
-    int h = number_of(v.substr(9, 2)), mi = number_of(v.substr(11, 2)), s = number_of(v.substr(13, 2));
+    int h = digits_at(v, 9, 2), mi = digits_at(v, 11, 2), s = digits_at(v, 13, 2);
     if (h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return std::nullopt;
     t.local += std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{s};
   }
@@ -332,13 +412,44 @@ struct EventScan {
   }
 };
 
+// Buffers kept by each thread from one calendar to the next (reading 300 calendars allocated
+// and freed them 300 times, and freeing a large block makes glibc's malloc consolidate).
+struct Scratch {
+  std::vector<Line> lines;
+  std::vector<std::size_t> stack;
+  std::vector<Top> tops;  // a file's top-level components are tops[0, n): the rest are spare
+  bool in_use = false;    // by a read on this thread
+
+  // Drops what one huge file left behind (the limit is 16 MiB a file).
+  void trim() {
+    constexpr std::size_t keep = std::size_t{4} << 20;
+    if (lines.capacity() * sizeof(Line) > keep) std::vector<Line>().swap(lines);
+    for (auto& t : tops)
+      if (t.text.capacity() > keep || t.properties.capacity() * sizeof(Property) > keep || t.comps.capacity() * sizeof(Comp) > keep)
+        t = Top{};
+    if (tops.size() > 64) tops.resize(64);
+  }
+};
+
 struct Reader {
   std::string source;
   const CalendarOptions& options;
+  Scratch& scratch;
   std::vector<Issue> errors;
   std::vector<Issue> warnings;
   std::deque<std::string> folded;  // unfolded text of folded lines (stable addresses)
-  std::deque<std::string> names;   // upper-cased property names written in lower case
+  std::deque<std::string> names;   // upper-cased names written in lower case (stable addresses)
+  bool overrides = false;          // the file has a RECURRENCE-ID: events may be overrides
+
+  // The value of a BEGIN or END line (after its first ':', without spaces and tabs at both
+  // ends), upper case: a view of the line, or of `names` when written in lower case.
+  std::string_view upper_value(std::string_view line) {
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos) return {};
+    std::string_view v = trim_view(line.substr(colon + 1));
+    if (std::any_of(v.begin(), v.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return names.emplace_back(upper(v));
+    return v;
+  }
 
   void error(std::size_t line, std::string message) {
     errors.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
@@ -421,27 +532,33 @@ struct Reader {
     }
   }
 
-  // Splits into logical lines, checks structure and limits. Returns the top-level components;
-  // on a structural error records it and returns nothing (libical never sees broken structure).
-  std::vector<Top> prescan(std::string_view text) {
+  // Splits into logical lines, checks structure and limits. Fills scratch.tops[0, n) with the
+  // top-level components and returns n; on a structural error records it and returns 0
+  // (libical never sees broken structure).
+  std::size_t prescan(std::string_view text) {
     const auto& lim = options.limits;
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::vector<Line> lines;
-    lines.reserve(std::min<std::size_t>(static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')), text.size() / 16) + 16);
+    std::vector<Line>& lines = scratch.lines;
+    lines.clear();
     std::size_t number = 0, pos = 0;
-    bool broken = false;
+    bool uids = false;  // a RECURRENCE-ID anywhere: UIDs matter (overrides)
+    // A logical line is complete when the next one starts (or at the end).
+    auto completed = [&uids](const Line& l) {
+      if (!uids && (l.text[0] == 'R' || l.text[0] == 'r') && has_name(l.text, "RECURRENCE-ID")) uids = true;
+    };
     const std::size_t nul = text.find('\0');  // the first NUL byte: an error on its line
+    const char* const base = text.data();
     while (pos < text.size()) {
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string_view::npos) end = text.size();
-      std::string_view raw = text.substr(pos, end - pos);
+      const void* at = std::memchr(base + pos, '\n', text.size() - pos);
+      const std::size_t end = at ? static_cast<std::size_t>(static_cast<const char*>(at) - base) : text.size();
+      std::string_view raw(base + pos, end - pos);
       const bool has_nul = nul >= pos && nul < end;
       pos = end + 1;
       ++number;
       if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
       if (has_nul) {
         error(number, "a NUL byte is not allowed in iCalendar text");
-        return {};
+        return 0;
       }
       if (raw.empty() ||
           ((raw[0] == ' ' || raw[0] == '\t' || raw[0] == '\r') && raw.find_first_not_of(" \t\r") == std::string_view::npos))
@@ -450,7 +567,7 @@ struct Reader {
         auto& last = lines.back();
         if (last.text.size() + raw.size() > lim.max_line_bytes) {
           error(last.number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
-          return {};
+          return 0;
         }
         // A folded line gets its own storage (most lines are not folded and stay views of the file).
         if (folded.empty() || last.text.data() != folded.back().data()) folded.emplace_back(last.text);
@@ -460,102 +577,118 @@ struct Reader {
       }
       if (raw.size() > lim.max_line_bytes) {
         error(number, "a content line longer than " + std::to_string(lim.max_line_bytes) + " bytes");
-        return {};
+        return 0;
       }
+      if (!lines.empty()) completed(lines.back());
       lines.push_back({number, raw});
     }
     if (lines.empty()) {
       error(0, "expected an iCalendar file (BEGIN:VCALENDAR), got an empty file");
-      return {};
+      return 0;
     }
+    completed(lines.back());
 
-    std::vector<Top> tops;
-    std::vector<std::size_t> stack;  // indexes into tops.back().comps
+    std::size_t ntops = 0;
+    auto new_top = [&]() -> Top& {
+      if (ntops == scratch.tops.size()) scratch.tops.emplace_back();
+      Top& t = scratch.tops[ntops++];
+      t.text.clear();
+      t.comps.clear();
+      t.properties.clear();
+      return t;
+    };
+    Top* top = nullptr;                // the one being scanned
+    std::vector<std::size_t>& stack = scratch.stack;  // indexes into top->comps
+    stack.clear();
     std::size_t components = 0, in_vtimezone = 0;
-    const bool uids = std::any_of(lines.begin(), lines.end(), [](const Line& l) { return has_name(l.text, "RECURRENCE-ID"); });
+    bool broken = false;
     filter = options.skip_outside_window;
+    overrides = uids;
     if (uids && filter) find_override_uids(lines);
-    std::optional<EventScan> event;  // the VEVENT (child of a VCALENDAR) being scanned
+    EventScan scan;                  // (a plain struct: GCC took an optional's payload for uninitialized)
+    EventScan* event = nullptr;      // the VEVENT (child of a VCALENDAR) being scanned: &scan
+    const std::less<const char*> before;
+    const char* const text_end = text.data() + text.size();
     for (const auto& line : lines) {
-      std::size_t params = 0;
-      std::string_view name = raw_property_name(line.text, params);
-      if (params > lim.max_parameters) {
+      const char* at = line.text.data();
+      const std::size_t readable = !before(at, text.data()) && before(at, text_end) ? static_cast<std::size_t>(text_end - at) : line.text.size();
+      const PropertyName property = property_name(line.text, readable);
+      std::string_view name = property.name;
+      if (property.parameters > lim.max_parameters) {
         error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
                                " parameters");
-        return {};
+        return 0;
       }
-      if (std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-        name = names.emplace_back(upper(name));
+      if (property.lower) name = names.emplace_back(upper(name));
       const Name kind = classify(name);
       if (kind == Name::begin) {
-        std::string comp = value_after_colon(line.text);
+        std::string_view comp = upper_value(line.text);
         if (comp.empty()) {
           error(line.number, "BEGIN without a component name");
-          return {};
+          return 0;
         }
         if (++components > lim.max_components) {
           error(line.number, "more than " + std::to_string(lim.max_components) + " components");
-          return {};
+          return 0;
         }
         if (stack.size() >= lim.max_depth) {
           error(line.number, "components nested deeper than " + std::to_string(lim.max_depth) + " levels");
-          return {};
+          return 0;
         }
         if (stack.empty()) {
-          tops.push_back({});
-          if (tops.size() == 1) {  // its text is at most the rest of the file
-            const char* at = line.text.data();
-            std::less<const char*> before;
-            bool inside = !before(at, text.data()) && before(at, text.data() + text.size());
-            tops.back().text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
+          top = &new_top();
+          if (ntops == 1) {  // its text is at most the rest of the file
+            top->text.reserve(readable == line.text.size() ? text.size() : readable);
           }
         }
-        auto& comps = tops.back().comps;
+        const Kind ckind = component_kind(comp);
+        auto& comps = top->comps;
         if (event) event->keep = true;  // a nested component
-        else if (filter && stack.size() == 1 && comp == "VEVENT" && comps[stack[0]].name == "VCALENDAR") {
-          event.emplace();
-          event->text_mark = tops.back().text.size();
+        else if (filter && stack.size() == 1 && ckind == Kind::vevent && comps[stack[0]].kind == Kind::vcalendar) {
+          scan = EventScan{};
+          event = &scan;
+          event->text_mark = top->text.size();
           event->comps_mark = comps.size();
-          event->properties_mark = tops.back().properties.size();
+          event->properties_mark = top->properties.size();
         }
-        auto& properties = tops.back().properties;
+        auto& properties = top->properties;
         if (!stack.empty()) properties.push_back({"BEGIN", line.number, stack.back()});
-        comps.push_back({comp, line.number, 0, properties.size(), 0, comp == "VEVENT"});
+        comps.push_back({comp, line.number, 0, properties.size(), 0, ckind});
         stack.push_back(comps.size() - 1);
-        if (comp == "VTIMEZONE") ++in_vtimezone;
+        if (ckind == Kind::vtimezone) ++in_vtimezone;
       } else if (kind == Name::end) {
-        std::string comp = value_after_colon(line.text);
+        std::string_view comp = upper_value(line.text);
         if (stack.empty()) {
           error(line.number, "END:" + shown(comp) + " without a matching BEGIN");
-          return {};
+          return 0;
         }
-        auto& open = tops.back().comps[stack.back()];
+        auto& open = top->comps[stack.back()];
         if (comp != open.name) {
           error(line.number, "END:" + shown(comp) + " does not close BEGIN:" + shown(open.name) + " at line " +
                                  std::to_string(open.begin_line));
-          return {};
+          return 0;
         }
         open.end_line = line.number;
-        open.last_property = tops.back().properties.size();
-        if (open.name == "VTIMEZONE") --in_vtimezone;
+        open.last_property = top->properties.size();
+        if (open.kind == Kind::vtimezone) --in_vtimezone;
         stack.pop_back();
         if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
           if (outside_window(*event)) {
             ++skipped;
-            tops.back().text.resize(event->text_mark);
-            tops.back().comps.resize(event->comps_mark);
-            tops.back().properties.resize(event->properties_mark);
-            event.reset();
+            top->text.resize(event->text_mark);
+            top->comps.resize(event->comps_mark);
+            top->properties.resize(event->properties_mark);
+            event = nullptr;
             continue;
           }
-          event.reset();
+          event = nullptr;
         }
       } else if (stack.empty()) {
         if (!broken) warn(line.number, "text outside any component ignored: " + shown(line.text));
         broken = true;
       } else {
-        auto& comp = tops.back().comps[stack.back()];
-        tops.back().properties.push_back({name, line.number, stack.back()});
+        auto& comp = top->comps[stack.back()];
+        top->properties.push_back({name, line.number, stack.back()});
         if (event && stack.back() == event->comps_mark) {
           switch (kind) {
             case Name::dtstart: event->set(event->dtstart, line.text); break;
@@ -573,21 +706,21 @@ struct Reader {
         }
         if (!in_vtimezone && !is_read(comp, kind, uids)) continue;  // line numbers kept, libical skips it
       }
-      if (!tops.empty() && (!stack.empty() || kind == Name::end)) {
-        tops.back().text += line.text;
-        tops.back().text += '\n';
+      if (top && (!stack.empty() || kind == Name::end)) {
+        top->text += line.text;
+        top->text += '\n';
       }
     }
     if (!stack.empty()) {
-      const auto& open = tops.back().comps[stack.front()];
+      const auto& open = top->comps[stack.front()];
       error(open.begin_line, "BEGIN:" + shown(open.name) + " is never closed (END:" + shown(open.name) + " missing)");
-      return {};
+      return 0;
     }
-    if (tops.empty()) {
+    if (ntops == 0) {
       error(lines.front().number, "expected an iCalendar file (BEGIN:VCALENDAR), got " + shown(lines.front().text));
-      return {};
+      return 0;
     }
-    return tops;
+    return ntops;
   }
 };
 
@@ -675,10 +808,7 @@ std::chrono::local_seconds local_of(const icaltimetype& t) {
 // Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
 // one to its first occurrence.
 Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
-  if (z.iana) {
-    date::local_seconds l{local.time_since_epoch()};
-    return Instant{z.iana->to_sys(l, date::choose::earliest).time_since_epoch()};
-  }
+  if (z.iana) return Instant{detail::ZoneOffsets::to_sys(z.iana, local).time_since_epoch()};
   if (z.ical) {
     auto days = std::chrono::floor<std::chrono::days>(local);
     std::chrono::year_month_day ymd{days};
@@ -697,7 +827,7 @@ Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
 
 // UTC -> local wall-clock time in a zone.
 std::chrono::local_seconds to_local(Instant t, const Zone& z) {
-  if (z.iana) return std::chrono::local_seconds{z.iana->to_local(t).time_since_epoch()};
+  if (z.iana) return detail::ZoneOffsets::to_local(z.iana, std::chrono::sys_seconds{t.time_since_epoch()});
   if (z.ical) {
     int is_daylight = 0;
     icaltimetype u = icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
@@ -723,12 +853,13 @@ class Zones {
   // The zone a TZID names, or empty with why not (both remembered: a file names few zones, and
   // a failed lookup is the slowest).
   std::optional<Zone> resolve(std::string_view tzid, std::string& why) {
-    auto it = cache_.find(tzid);
+    auto it = last_ != cache_.end() && last_->first == tzid ? last_ : cache_.find(tzid);  // mostly the same as before
     if (it == cache_.end()) {
       std::string reason;
       std::optional<Zone> z = lookup(std::string(tzid), reason);
       it = cache_.emplace(std::string(tzid), std::pair{z, std::move(reason)}).first;
     }
+    last_ = it;
     if (!it->second.first) why = it->second.second;
     return it->second.first;
   }
@@ -772,6 +903,7 @@ class Zones {
   Zone fallback_;
   std::map<std::string, Entry> vtimezones_;
   std::map<std::string, std::pair<std::optional<Zone>, std::string>, std::less<>> cache_;
+  decltype(cache_)::iterator last_ = cache_.end();
   std::vector<IcalZonePtr> owned_;
 };
 
@@ -878,8 +1010,9 @@ class CalendarReader {
     for_each([&](icalcomponent* c) {
       switch (icalcomponent_isa(c)) {
         case ICAL_VEVENT_COMPONENT: {
-          const char* uid = icalcomponent_get_uid(c);
-          if (icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY) && uid)
+          // (No event has a RECURRENCE-ID when the pre-scan saw none.)
+          const char* uid = r_.overrides ? icalcomponent_get_uid(c) : nullptr;
+          if (uid && icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
             overrides[uid].push_back(c);
           else
             masters.push_back(c);
@@ -896,7 +1029,7 @@ class CalendarReader {
       }
     });
     for (icalcomponent* m : masters) {
-      const char* uid = icalcomponent_get_uid(m);
+      const char* uid = overrides.empty() ? nullptr : icalcomponent_get_uid(m);
       std::vector<icalcomponent*>* ov = nullptr;
       if (uid)
         if (auto it = overrides.find(uid); it != overrides.end()) ov = &it->second;
@@ -905,6 +1038,7 @@ class CalendarReader {
     }
     // Overrides whose master is not in the file: each is an event of its own, read in file order
     // (not the map's order, which depends on what else the map held) so messages keep their order.
+    if (overrides.empty()) return;
     for_each([&](icalcomponent* c) {
       if (icalcomponent_isa(c) != ICAL_VEVENT_COMPONENT || !icalcomponent_get_first_property(c, ICAL_RECURRENCEID_PROPERTY))
         return;
@@ -1399,19 +1533,32 @@ class CalendarReader {
 }  // namespace
 
 CalendarBusy read_calendar_text(std::string_view text, std::string_view source, const CalendarOptions& options) {
-  Reader r{std::string(source), options, {}, {}, {}, {}, false, 0, {}, {}, {}};
   if (text.size() > options.limits.max_bytes)
-    throw ValidationError(r.source, "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
+    throw ValidationError(std::string(source), "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
   Zone owner{nullptr, nullptr};
   if (!options.timezone.empty()) {
     owner.iana = find_iana(options.timezone);
     if (!owner.iana) throw Error("unknown time zone \"" + options.timezone + "\"");
   }
-  auto tops = r.prescan(text);
+  // This thread's buffers (a fresh set if they are in use: never, unless libical calls back).
+  thread_local Scratch kept;
+  std::optional<Scratch> own;
+  Scratch& scratch = kept.in_use ? own.emplace() : kept;
+  scratch.in_use = true;
+  struct Release {
+    Scratch& s;
+    ~Release() {
+      s.in_use = false;
+      s.trim();
+    }
+  } release{scratch};
+  Reader r{std::string(source), options, scratch, {}, {}, {}, {}, false, false, 0, {}, {}, {}};
+  const std::size_t ntops = r.prescan(text);
   CalendarBusy result;
   std::size_t instances = 0;
   auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
-  for (auto& top : tops) {
+  for (std::size_t t = 0; t < ntops; ++t) {
+    Top& top = scratch.tops[t];
     std::size_t line = top.comps.front().begin_line;
     ComponentPtr root{parse(top.text)};
     icalerror_clear_errno();
@@ -1449,7 +1596,14 @@ CalendarBusy read_calendar(const std::filesystem::path& path, const CalendarOpti
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > options.limits.max_bytes)
     throw ValidationError(path.string(), "", "larger than " + std::to_string(options.limits.max_bytes) + " bytes (limit)");
-  std::string text = detail::read_file(path);
+  // Each thread reads its files into one buffer (kept unless a file made it large).
+  thread_local std::string text;
+  struct Trim {
+    ~Trim() {
+      if (text.capacity() > (std::size_t{4} << 20)) std::string().swap(text);
+    }
+  } trim;
+  partnerkit::detail::read_file(path, text);
   return read_calendar_text(text, path.string(), options);
 }
 

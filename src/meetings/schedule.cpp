@@ -1,6 +1,8 @@
 // Finding the best meeting slots with an interval sweep; explaining when nothing fits.
 #include "partnerkit/meetings/schedule.hpp"
 
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <queue>
+#include <span>
 
 namespace partnerkit::meetings {
 namespace {
@@ -50,9 +53,8 @@ struct Worse {
   }
 };
 
-}  // namespace
-
-std::vector<Slot> find_slots(const std::vector<Attendee>& attendees, const SlotQuery& q) {
+// find_slots on any run of attendees (one person alone without copying their busy times).
+std::vector<Slot> search(std::span<const Attendee> attendees, const SlotQuery& q) {
   const seconds d = q.duration, g = std::max<seconds>(q.granularity, seconds{1});
   const Instant first = q.window_start, last = q.window_end - d;  // starts in [first, last]
   std::vector<Slot> out;
@@ -64,6 +66,9 @@ std::vector<Slot> find_slots(const std::vector<Attendee>& attendees, const SlotQ
   // Sweep events: +1 when a person's blocked-start interval begins, -1 when it ends. Each
   // event is packed in one integer (time * 4 + kind) so one sort orders them.
   std::vector<std::int64_t> events;
+  std::size_t intervals = 0;
+  for (const auto& a : attendees) intervals += a.busy.size();
+  events.reserve(2 * intervals);
   for (const auto& a : attendees) {
     Instant open{}, close{};
     bool have = false;
@@ -158,6 +163,23 @@ std::vector<Slot> find_slots(const std::vector<Attendee>& attendees, const SlotQ
   return out;
 }
 
+// Per attendee: can they meet alone at some time of the window (find_slots of them alone, a
+// share of 1)? Each search is small; they run in parallel.
+std::vector<char> free_alone(const std::vector<Attendee>& attendees, const SlotQuery& q) {
+  SlotQuery alone = q;
+  alone.top = 1;
+  alone.min_share = 1;
+  alone.require_all = false;
+  std::vector<char> can_meet(attendees.size());
+  tbb::parallel_for(std::size_t{0}, attendees.size(),
+                    [&](std::size_t i) { can_meet[i] = !search(std::span(&attendees[i], 1), alone).empty(); });
+  return can_meet;
+}
+
+}  // namespace
+
+std::vector<Slot> find_slots(const std::vector<Attendee>& attendees, const SlotQuery& q) { return search(attendees, q); }
+
 MeetingRequest request_for(const Partnership& p, std::string_view meeting_id) {
   const Meeting* m = p.find_meeting(meeting_id);
   if (!m) throw Error("unknown meeting \"" + std::string(meeting_id) + "\"");
@@ -183,8 +205,10 @@ namespace {
 
 // Why a search found fewer slots than asked for, or why required people are missing (the
 // reasons schedule() and place_meetings() give).
+// `alone`: free_alone(attendees, q) if already known.
 std::vector<std::string> explain(const Partnership& p, const std::vector<Attendee>& attendees, const SlotQuery& q,
-                                 const std::vector<Slot>& slots, const std::map<std::string, std::string>& timezones) {
+                                 const std::vector<Slot>& slots, const std::map<std::string, std::string>& timezones,
+                                 const std::vector<char>* alone = nullptr) {
   std::vector<std::string> reasons;
   const seconds d = q.duration;
   const std::string length = format_duration(q.duration);
@@ -198,12 +222,10 @@ std::vector<std::string> explain(const Partnership& p, const std::vector<Attende
     return reasons;
   }
   bool some_required_never_free = false;
-  for (const auto& a : attendees) {
-    SlotQuery alone = q;
-    alone.top = 1;
-    alone.min_share = 1;
-    alone.require_all = false;
-    if (find_slots({a}, alone).empty()) {
+  const std::vector<char> can_meet = alone ? *alone : free_alone(attendees, q);
+  for (std::size_t i = 0; i < attendees.size(); ++i) {
+    const Attendee& a = attendees[i];
+    if (!can_meet[i]) {
       std::string who = a.person;
       if (const Person* person = p.find_person(a.person)) who = person->name + " (" + a.person + ")";
       auto zone = timezones.find(a.person);
@@ -260,8 +282,10 @@ Schedule schedule(const Partnership& p, const MeetingRequest& request, const Sch
                                           : p.timezone.value_or("UTC");
   auto attendees = attendees_for(p, request, options, q.window_start - std::chrono::days{1},
                                  q.window_end + std::chrono::days{1}, &s.warnings, &s.timezones);
-  s.slots = find_slots(attendees, q);
-  s.reasons = explain(p, attendees, q, s.slots, s.timezones);
+  // The search and each person's search alone (for the reasons) run side by side.
+  std::vector<char> alone;
+  tbb::parallel_invoke([&] { s.slots = find_slots(attendees, q); }, [&] { alone = free_alone(attendees, q); });
+  s.reasons = explain(p, attendees, q, s.slots, s.timezones, &alone);
   return s;
 }
 

@@ -1,6 +1,9 @@
 // Daylight saving time: Denver, New York, Phoenix (no DST) and Honolulu (no DST) together
 // across the March and November 2027 transitions; working days with skipped and repeated hours.
 #include <catch2/catch.hpp>
+#include <date/tz.h>
+
+#include <random>
 
 #include "partnerkit/io/document.hpp"
 #include "partnerkit/meetings/schedule.hpp"
@@ -158,4 +161,43 @@ TEST_CASE("a weekly calendar event keeps its local time across the transition", 
   CHECK(busy.busy[0] == BusyInterval{utc("2027-03-01T15:00"), utc("2027-03-01T16:00")});
   CHECK(busy.busy[1] == BusyInterval{utc("2027-03-08T15:00"), utc("2027-03-08T16:00")});
   CHECK(busy.busy[2] == BusyInterval{utc("2027-03-15T14:00"), utc("2027-03-15T15:00")});  // EDT
+}
+
+// The conversions keep each thread's last UTC offset periods (src/meetings/zone_offsets.hpp):
+// they must give what date/tz gives at every moment, whatever was converted before.
+TEST_CASE("UTC and wall-clock conversions are date/tz's around every transition, in any order", "[meetings][dst]") {
+  const char* zones[] = {"America/Denver", "America/New_York", "America/Phoenix", "Pacific/Honolulu", "Pacific/Apia",
+                         "Australia/Lord_Howe", "Europe/London", "Pacific/Kiritimati", "America/Santiago",
+                         "Africa/Casablanca", "Europe/Moscow", "Asia/Kolkata", "America/St_Johns", "UTC"};
+  std::mt19937 rng(2027);
+  std::vector<std::pair<std::string, std::chrono::sys_seconds>> moments;  // near transitions and in between
+  for (const char* name : zones) {
+    const auto* z = date::locate_zone(name);
+    auto t = date::sys_seconds{date::sys_days{date::year{1990} / 1 / 1}.time_since_epoch()};
+    const auto end = date::sys_seconds{date::sys_days{date::year{2040} / 1 / 1}.time_since_epoch()};
+    while (t < end) {
+      const auto info = z->get_info(t);
+      for (int offset : {-3 * 86400, -86400 - 1, -7200, -3601, -1800, -1, 0, 1, 1799, 3600, 86400, 2 * 86400 + 1})
+        moments.push_back({name, std::chrono::sys_seconds{(info.end + std::chrono::seconds{offset}).time_since_epoch()}});
+      moments.push_back({name, std::chrono::sys_seconds{(info.begin + (info.end - info.begin) / 2).time_since_epoch()}});
+      if (info.end >= end) break;
+      t = info.end;
+    }
+  }
+  std::shuffle(moments.begin(), moments.end(), rng);
+  std::size_t checked = 0;
+  for (const auto& [name, t] : moments) {
+    const auto* z = date::locate_zone(name);
+    const auto local = local_of(Instant{t}, name);
+    REQUIRE(local.time_since_epoch() == z->to_local(date::sys_seconds{t.time_since_epoch()}).time_since_epoch());
+    // Local times on both sides of each moment: skipped ones give the transition, repeated
+    // ones their first instant.
+    for (int shift : {-3600, -1, 0, 1, 1800, 3600}) {
+      const auto l = local + std::chrono::seconds{shift};
+      const auto expected = z->to_sys(date::local_seconds{l.time_since_epoch()}, date::choose::earliest);
+      REQUIRE(utc_of(l, name).time_since_epoch() == expected.time_since_epoch());
+      ++checked;
+    }
+  }
+  CHECK(checked > 10000);
 }
