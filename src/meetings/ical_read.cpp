@@ -18,10 +18,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include "core/zone.hpp"
 #include "io/detail.hpp"
 #include "meetings/zone_offsets.hpp"
@@ -172,42 +168,17 @@ struct PropertyName {
   bool lower;              // the name has lower-case letters
 };
 
-// The property name of a logical line, in one look at each of its bytes. `readable`: how many
-// bytes from the line's start may be read (at least its size; more when the file follows).
-PropertyName property_name(std::string_view line, std::size_t readable) {
+// The property name of a logical line, in one look at each of its bytes.
+PropertyName property_name(std::string_view line) {
   const auto* p = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
   std::size_t i = 0;
   std::uint8_t seen = 0;
-  bool found = false;
-#if defined(__SSE2__)
-  // Names are short: the first 16 bytes at once, without a branch per byte (whose exit at a
-  // name's varying length was mostly mispredicted).
-  if (readable >= 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-    auto equal = [&v](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
-    const unsigned in_line = size >= 16 ? 0xFFFFu : (1u << size) - 1;
-    const unsigned ends = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(equal(';'), equal(':')))) & in_line;
-    if (ends != 0 || size < 16) {
-      i = ends ? static_cast<std::size_t>(__builtin_ctz(ends)) : size;
-      const unsigned before = (1u << i) - 1;
-      const __m128i d = _mm_sub_epi8(v, _mm_set1_epi8('a'));  // 'a'..'z' -> 0..25
-      const unsigned lowers = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(25)), d)));
-      const unsigned blanks = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(equal(' '), equal('\t')), equal('\r'))));
-      if (lowers & before) seen |= lower;
-      if (blanks & before) seen |= blank;
-      found = true;
-    }
+  for (; i < size; ++i) {
+    const std::uint8_t k = byte_kinds[p[i]];
+    if (k & (semicolon | colon)) break;
+    seen |= k;
   }
-#else
-  (void)readable;
-#endif
-  if (!found)
-    for (; i < size; ++i) {
-      const std::uint8_t k = byte_kinds[p[i]];
-      if (k & (semicolon | colon)) break;
-      seen |= k;
-    }
   std::size_t n = 0;
   if (i < size && p[i] == ';') {
     bool quoted = false;
@@ -607,12 +578,8 @@ struct Reader {
     if (uids && filter) find_override_uids(lines);
     EventScan scan;                  // (a plain struct: GCC took an optional's payload for uninitialized)
     EventScan* event = nullptr;      // the VEVENT (child of a VCALENDAR) being scanned: &scan
-    const std::less<const char*> before;
-    const char* const text_end = text.data() + text.size();
     for (const auto& line : lines) {
-      const char* at = line.text.data();
-      const std::size_t readable = !before(at, text.data()) && before(at, text_end) ? static_cast<std::size_t>(text_end - at) : line.text.size();
-      const PropertyName property = property_name(line.text, readable);
+      const PropertyName property = property_name(line.text);
       std::string_view name = property.name;
       if (property.parameters > lim.max_parameters) {
         error(line.number, "property " + shown(upper(name)) + " has more than " + std::to_string(lim.max_parameters) +
@@ -638,7 +605,10 @@ struct Reader {
         if (stack.empty()) {
           top = &new_top();
           if (ntops == 1) {  // its text is at most the rest of the file
-            top->text.reserve(readable == line.text.size() ? text.size() : readable);
+            const char* at = line.text.data();
+            std::less<const char*> before;
+            bool inside = !before(at, text.data()) && before(at, text.data() + text.size());
+            top->text.reserve(inside ? text.size() - static_cast<std::size_t>(at - text.data()) : text.size());
           }
         }
         const Kind ckind = component_kind(comp);
