@@ -214,12 +214,6 @@ bool is_read(const Comp& component, Name property, bool uids) {
   return property == Name::freebusy && component.kind == Kind::vfreebusy;
 }
 
-std::string value_after_colon(std::string_view line) {
-  auto colon = line.find(':');
-  if (colon == std::string_view::npos) return {};
-  return upper(trim_view(line.substr(colon + 1)));
-}
-
 const date::time_zone* find_iana(std::string_view name) { return partnerkit::detail::find_zone(name); }
 
 // ---- the window pre-filter: events that certainly cannot touch the window ----
@@ -267,15 +261,7 @@ int number_of(std::string_view digits) {
 }
 
 // The n digits at v[at] as a number, or -1 (v holds them: checked by the caller).
-int digits_at(std::string_view v, std::size_t at, std::size_t n) {
-  int x = 0;
-  for (std::size_t i = at; i < at + n; ++i) {
-    const unsigned d = static_cast<unsigned char>(v[i]) - static_cast<unsigned>('0');
-    if (d > 9) return -1;
-    x = x * 10 + static_cast<int>(d);
-  }
-  return x;
-}
+int digits_at(std::string_view v, std::size_t at, std::size_t n) { return number_of(std::string_view(v.data() + at, n)); }
 
 struct PlainTime {
   std::chrono::local_seconds local;  // wall clock (a date at 00:00)
@@ -483,11 +469,11 @@ struct Reader {
     bool in_event = false, recurrence = false;
     std::vector<std::string_view> uids;
     for (const auto& l : lines) {
-      if (has_name(l.text, "BEGIN") && value_after_colon(l.text) == "VEVENT") {
+      if (has_name(l.text, "BEGIN") && upper_value(l.text) == "VEVENT") {
         in_event = true;
         recurrence = false;
         uids.clear();
-      } else if (in_event && has_name(l.text, "END") && value_after_colon(l.text) == "VEVENT") {
+      } else if (in_event && has_name(l.text, "END") && upper_value(l.text) == "VEVENT") {
         in_event = false;
         if (!recurrence) continue;
         for (std::string_view uid : uids) {
