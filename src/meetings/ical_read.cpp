@@ -225,8 +225,8 @@ const date::time_zone* find_iana(std::string_view name) { return partnerkit::det
 // with a valid date, DTEND in the same zone and form and not before DTSTART, or a DURATION
 // written exactly as P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any)
 // with one of their standard values; a TZID the tz database knows (its offset from UTC is under
-// a day; the owner's zone is one too); when the file has overrides, a plain UID no override
-// shares. Its span on the wall clock, widened by two days for any zone, ends before the window
+// a day; the owner's zone is one too); when the file has overrides, a plain non-empty UID no
+// override shares. Its span on the wall clock, widened by two days for any zone, ends before the window
 // or starts after it. Anything else (including every form this scan does not know) goes to
 // libical as before.
 
@@ -240,7 +240,9 @@ std::optional<std::string_view> raw_value(std::string_view line) {
   return std::nullopt;
 }
 
-// A UID as a key: trimmed; empty when it has a backslash or a control character (whose
+constexpr std::string_view empty_uid = "\x01";  // the key of an empty UID (never a real one)
+
+// A UID as a key: trimmed (empty_uid if nothing is left); empty when it has a backslash or a control character (whose
 // decoding by libical could make two different texts the same UID).
 std::string uid_key(std::string_view line) {
   auto v = raw_value(line);
@@ -248,7 +250,7 @@ std::string uid_key(std::string_view line) {
   std::string key = trim(*v);
   for (unsigned char c : key)
     if (c == '\\' || c < 0x20 || c == 0x7f) return {};
-  return key.empty() ? std::string("\x01") : key;  // "\x01": an empty UID (never a real key)
+  return key.empty() ? std::string(empty_uid) : key;
 }
 
 int number_of(std::string_view digits) {
@@ -453,9 +455,12 @@ struct Reader {
         e.status != "STATUS:CANCELLED")
       return false;
     if (!e.transp.empty() && e.transp != "TRANSP:OPAQUE" && e.transp != "TRANSP:TRANSPARENT") return false;
-    if (!override_uids.empty() && !e.uid.empty()) {
+    // With overrides in the file, libical reads UIDs too: only a plain "UID:value" (no
+    // parameters, not empty: libical warns of an empty one) that no override shares.
+    if (overrides && !e.uid.empty()) {
+      if (!e.uid.starts_with("UID:")) return false;
       std::string key = uid_key(e.uid);
-      if (key.empty() || override_uids.count(key)) return false;
+      if (key.empty() || key == empty_uid || override_uids.count(key)) return false;
     }
     constexpr std::chrono::days slack{2};  // any UTC offset of the tz database is under a day
     return end.time_since_epoch() + slack <= options.window_start.time_since_epoch() ||

@@ -756,6 +756,26 @@ TEST_CASE("window pre-filter: an override with two UIDs keeps the master of eith
   }
 }
 
+TEST_CASE("window pre-filter: an event with an empty or unusual UID is read when the file has overrides", "[meetings][ical][window]") {
+  // With a RECURRENCE-ID in the file libical reads UIDs, and warns of an empty one: the filter
+  // once skipped such an event outside the window and the warning was lost (found by fuzz_ical).
+  CalendarOptions o = wide("America/Denver");
+  o.window_start = utc("2027-03-01T00:00");
+  o.window_end = utc("2027-04-01T00:00");
+  for (std::string uid : {"UID:", "UID: ", "UID;X-A=b:q@t", "UID;BROKEN:q@t"}) {
+    INFO(uid);
+    auto text = calendar("BEGIN:VEVENT\r\n" + uid + "\r\nDTSTART:20270110T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+                         "BEGIN:VEVENT\r\nUID:m@t\r\nDTSTART:20270310T090000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEND:VEVENT\r\n"
+                         "BEGIN:VEVENT\r\nUID:m@t\r\nRECURRENCE-ID:20270311T090000Z\r\nDTSTART:20270311T150000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n");
+    CHECK(same_with_and_without_filter(text, o) == 0);
+  }
+  auto warned = outcome(calendar("BEGIN:VEVENT\r\nUID:\r\nDTSTART:20270110T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+                                 "BEGIN:VEVENT\r\nUID:m@t\r\nRECURRENCE-ID:20270311T090000Z\r\nDTSTART:20270311T150000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"),
+                        o, true);
+  REQUIRE(warned.warnings.size() == 1);
+  CHECK(warned.warnings[0].find("No value for UID") != std::string::npos);
+}
+
 TEST_CASE("calendars the fuzzer crashed on read the same with and without the pre-filter", "[meetings][ical][window][fuzz-crashes]") {
   // fuzz_ical's half-year window (tests/fuzz/fuzz_ical.cpp); every .ics in tests/data/fuzz-crashes.
   CalendarOptions o = wide("America/Denver");
