@@ -216,19 +216,75 @@ bool is_read(const Comp& component, Name property, bool uids) {
 
 const date::time_zone* find_iana(std::string_view name) { return partnerkit::detail::find_zone(name); }
 
-// ---- the window pre-filter: events that certainly cannot touch the window ----
+// ---- wall clock and UTC ----
+
+// A resolved time zone: the OS tz database, or a VTIMEZONE of the file (through libical), or UTC.
+struct Zone {
+  const date::time_zone* iana = nullptr;
+  icaltimezone* ical = nullptr;
+};
+
+bool valid_fields(const icaltimetype& t) {
+  return t.year >= 1 && t.year <= 9999 && t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= 31 &&
+         t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 && t.second >= 0 && t.second <= 60;
+}
+
+std::chrono::local_seconds local_of(const icaltimetype& t) {
+  std::chrono::year_month_day ymd{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
+                                  std::chrono::day{static_cast<unsigned>(t.day)}};
+  std::chrono::local_days day{ymd};  // an invalid day (Feb 30) normalizes like libical does
+  if (t.is_date) return std::chrono::local_seconds{day.time_since_epoch()};
+  return std::chrono::local_seconds{day.time_since_epoch()} + std::chrono::hours{t.hour} +
+         std::chrono::minutes{t.minute} + std::chrono::seconds{std::min(t.second, 59)};
+}
+
+// Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
+// one to its first occurrence.
+Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
+  if (z.iana) return Instant{detail::ZoneOffsets::to_sys(z.iana, local).time_since_epoch()};
+  if (z.ical) {
+    auto days = std::chrono::floor<std::chrono::days>(local);
+    std::chrono::year_month_day ymd{days};
+    std::chrono::hh_mm_ss hms{local - days};
+    icaltimetype t = icaltime_null_time();
+    t.year = static_cast<int>(ymd.year());
+    t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+    t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+    t.hour = static_cast<int>(hms.hours().count());
+    t.minute = static_cast<int>(hms.minutes().count());
+    t.second = static_cast<int>(hms.seconds().count());
+    return Instant{seconds{icaltime_as_timet_with_zone(t, z.ical)}};
+  }
+  return Instant{local.time_since_epoch()};
+}
+
+// UTC -> local wall-clock time in a zone.
+std::chrono::local_seconds to_local(Instant t, const Zone& z) {
+  if (z.iana) return detail::ZoneOffsets::to_local(z.iana, std::chrono::sys_seconds{t.time_since_epoch()});
+  if (z.ical) {
+    int is_daylight = 0;
+    icaltimetype u = icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
+                                                   icaltimezone_get_utc_timezone());
+    int offset = icaltimezone_get_utc_offset(z.ical, &u, &is_daylight);
+    return std::chrono::local_seconds{t.time_since_epoch() + seconds{offset}};
+  }
+  return std::chrono::local_seconds{t.time_since_epoch()};
+}
+
+// ---- plain events: read by the pre-scan, never given to libical ----
 //
-// A VEVENT directly inside a VCALENDAR is dropped before libical sees it only when all of this
-// holds, so that reading it could neither give busy time in the window nor report anything:
-// no RRULE, RDATE, EXDATE, RECURRENCE-ID, nested component or repeated property; DTSTART (and
-// DTEND) written exactly as NAME[;TZID=iana|;VALUE=DATE|;VALUE=DATE-TIME]:YYYYMMDD[THHMMSS[Z]]
-// with a valid date, DTEND in the same zone and form and not before DTSTART, or a DURATION
-// written exactly as P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any)
-// with one of their standard values; a TZID the tz database knows (its offset from UTC is under
-// a day; the owner's zone is one too); when the file has overrides, a plain non-empty UID no
-// override shares. Its span on the wall clock, widened by two days for any zone, ends before the window
-// or starts after it. Anything else (including every form this scan does not know) goes to
-// libical as before.
+// A VEVENT directly inside a VCALENDAR is plain when reading it with libical could report
+// nothing and its busy time follows from its lines alone: no RRULE, RDATE, EXDATE,
+// RECURRENCE-ID, nested component or repeated property; DTSTART (and DTEND) written exactly as
+// NAME[;TZID=iana|;VALUE=DATE|;VALUE=DATE-TIME]:YYYYMMDD[THHMMSS[Z]] with a valid date, DTEND in
+// the same zone and form and not before DTSTART, or a DURATION written exactly as
+// P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any) with one of their
+// standard values; a TZID the tz database knows (its offset from UTC is under a day; the owner's
+// zone is one too); when the file has overrides, a plain non-empty UID no override shares.
+// The pre-scan drops it, and gives the busy time CalendarReader::read_event would give (none
+// when its span on the wall clock, widened by two days for any zone, ends before the window or
+// starts after it). Anything else (including every form this scan does not know) goes to
+// libical.
 
 // The value of a logical line: after the first ':' outside double quotes.
 std::optional<std::string_view> raw_value(std::string_view line) {
@@ -391,6 +447,9 @@ struct Scratch {
 };
 
 struct Reader {
+  Reader(std::string source_, const CalendarOptions& options_, Scratch& scratch_)
+      : source(std::move(source_)), options(options_), scratch(scratch_) {}
+
   std::string source;
   const CalendarOptions& options;
   Scratch& scratch;
@@ -417,26 +476,32 @@ struct Reader {
     warnings.push_back({source, line ? "line " + std::to_string(line) : "", std::move(message)});
   }
 
-  // The window pre-filter (see EventScan): on, and the UIDs of overrides (RECURRENCE-ID).
+  // Plain events (see above): read by the pre-scan when on; the UIDs of overrides
+  // (RECURRENCE-ID); what the plain events gave.
   bool filter = false;
-  std::size_t skipped = 0;
+  const date::time_zone* owner = nullptr;  // floating times and dates; nullptr: UTC
   std::unordered_set<std::string> override_uids;
-  std::unordered_map<std::string_view, bool> known_zones;
-  std::pair<std::string_view, bool> last_zone;
+  std::unordered_map<std::string_view, const date::time_zone*> known_zones;
+  std::pair<std::string_view, const date::time_zone*> last_zone;
+  std::size_t prescanned = 0, events = 0;
+  std::vector<BusyInterval> busy;
 
-  bool known_zone(std::string_view tzid) {
+  const date::time_zone* known_zone(std::string_view tzid) {
     if (tzid == last_zone.first) return last_zone.second;
     auto it = known_zones.find(tzid);
-    if (it == known_zones.end()) it = known_zones.emplace(tzid, find_iana(tzid) != nullptr).first;
+    if (it == known_zones.end()) it = known_zones.emplace(tzid, find_iana(tzid)).first;
     last_zone = *it;
     return it->second;
   }
 
-  // True if the event is certainly outside the window and reading it would report nothing.
-  bool outside_window(const EventScan& e) {
+  // Reads a plain event: true if it is one (its busy time, if any, is in `busy`); false if
+  // libical must read it.
+  bool read_plain(const EventScan& e) {
     if (e.keep || e.dtstart.empty()) return false;
     auto start = plain_time(e.dtstart, "DTSTART");
-    if (!start || (!start->tzid.empty() && !known_zone(start->tzid))) return false;
+    if (!start) return false;
+    const date::time_zone* tz = nullptr;
+    if (!start->tzid.empty() && !(tz = known_zone(start->tzid))) return false;
     auto end = start->local;
     if (!e.dtend.empty()) {
       auto t = plain_time(e.dtend, "DTEND");
@@ -462,9 +527,28 @@ struct Reader {
       std::string key = uid_key(e.uid);
       if (key.empty() || key == empty_uid || override_uids.count(key)) return false;
     }
+    ++prescanned;
     constexpr std::chrono::days slack{2};  // any UTC offset of the tz database is under a day
-    return end.time_since_epoch() + slack <= options.window_start.time_since_epoch() ||
-           start->local.time_since_epoch() - slack >= options.window_end.time_since_epoch();
+    if (end.time_since_epoch() + slack <= options.window_start.time_since_epoch() ||
+        start->local.time_since_epoch() - slack >= options.window_end.time_since_epoch())
+      return true;
+    if (e.status == "STATUS:CANCELLED" || e.transp == "TRANSP:TRANSPARENT") return true;
+    // As CalendarReader::read_event: a date in the owner's zone, local days long; a date-time
+    // in its zone, to its DTEND in the same zone or for DURATION's elapsed seconds.
+    Instant from, to;
+    if (start->date) {
+      const Zone zone{owner, nullptr};
+      from = to_utc(start->local, zone);
+      to = to_utc(end, zone);
+    } else {
+      const Zone zone{start->utc ? nullptr : tz ? tz : owner, nullptr};
+      from = to_utc(start->local, zone);
+      to = e.dtend.empty() ? from + (end - start->local) : to_utc(end, zone);
+    }
+    if (to <= from || to <= options.window_start || from >= options.window_end) return true;
+    busy.push_back({std::max(from, options.window_start), std::min(to, options.window_end)});
+    ++events;
+    return true;
   }
 
   // With overrides in the file: their UIDs, or the filter off when one is not a plain text.
@@ -564,7 +648,7 @@ struct Reader {
     stack.clear();
     std::size_t components = 0, in_vtimezone = 0;
     bool broken = false;
-    filter = options.skip_outside_window;
+    filter = options.prescan_plain_events;
     overrides = uids;
     if (uids && filter) find_override_uids(lines);
     EventScan scan;                  // (a plain struct: GCC took an optional's payload for uninitialized)
@@ -634,8 +718,7 @@ struct Reader {
         if (open.kind == Kind::vtimezone) --in_vtimezone;
         stack.pop_back();
         if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
-          if (outside_window(*event)) {
-            ++skipped;
+          if (read_plain(*event)) {
             top->text.resize(event->text_mark);
             top->comps.resize(event->comps_mark);
             top->properties.resize(event->properties_mark);
@@ -744,59 +827,6 @@ void for_children(icalcomponent* c, F&& f) {
 void preorder(icalcomponent* c, std::vector<icalcomponent*>& out) {
   out.push_back(c);
   for_children(c, [&](icalcomponent* s) { preorder(s, out); });
-}
-
-// A resolved time zone: the OS tz database, or a VTIMEZONE of the file (through libical), or UTC.
-struct Zone {
-  const date::time_zone* iana = nullptr;
-  icaltimezone* ical = nullptr;
-};
-
-bool valid_fields(const icaltimetype& t) {
-  return t.year >= 1 && t.year <= 9999 && t.month >= 1 && t.month <= 12 && t.day >= 1 && t.day <= 31 &&
-         t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59 && t.second >= 0 && t.second <= 60;
-}
-
-std::chrono::local_seconds local_of(const icaltimetype& t) {
-  std::chrono::year_month_day ymd{std::chrono::year{t.year}, std::chrono::month{static_cast<unsigned>(t.month)},
-                                  std::chrono::day{static_cast<unsigned>(t.day)}};
-  std::chrono::local_days day{ymd};  // an invalid day (Feb 30) normalizes like libical does
-  if (t.is_date) return std::chrono::local_seconds{day.time_since_epoch()};
-  return std::chrono::local_seconds{day.time_since_epoch()} + std::chrono::hours{t.hour} +
-         std::chrono::minutes{t.minute} + std::chrono::seconds{std::min(t.second, 59)};
-}
-
-// Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
-// one to its first occurrence.
-Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
-  if (z.iana) return Instant{detail::ZoneOffsets::to_sys(z.iana, local).time_since_epoch()};
-  if (z.ical) {
-    auto days = std::chrono::floor<std::chrono::days>(local);
-    std::chrono::year_month_day ymd{days};
-    std::chrono::hh_mm_ss hms{local - days};
-    icaltimetype t = icaltime_null_time();
-    t.year = static_cast<int>(ymd.year());
-    t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-    t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-    t.hour = static_cast<int>(hms.hours().count());
-    t.minute = static_cast<int>(hms.minutes().count());
-    t.second = static_cast<int>(hms.seconds().count());
-    return Instant{seconds{icaltime_as_timet_with_zone(t, z.ical)}};
-  }
-  return Instant{local.time_since_epoch()};
-}
-
-// UTC -> local wall-clock time in a zone.
-std::chrono::local_seconds to_local(Instant t, const Zone& z) {
-  if (z.iana) return detail::ZoneOffsets::to_local(z.iana, std::chrono::sys_seconds{t.time_since_epoch()});
-  if (z.ical) {
-    int is_daylight = 0;
-    icaltimetype u = icaltime_from_timet_with_zone(static_cast<time_t>(t.time_since_epoch().count()), 0,
-                                                   icaltimezone_get_utc_timezone());
-    int offset = icaltimezone_get_utc_offset(z.ical, &u, &is_daylight);
-    return std::chrono::local_seconds{t.time_since_epoch() + seconds{offset}};
-  }
-  return std::chrono::local_seconds{t.time_since_epoch()};
 }
 
 // One VCALENDAR's time zones: TZID -> Zone, resolved once.
@@ -1513,9 +1543,12 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
       s.trim();
     }
   } release{scratch};
-  Reader r{std::string(source), options, scratch, {}, {}, {}, {}, false, false, 0, {}, {}, {}};
+  Reader r{std::string(source), options, scratch};
+  r.owner = owner.iana;
   const std::size_t ntops = r.prescan(text);
   CalendarBusy result;
+  result.busy = std::move(r.busy);
+  result.events = r.events;
   std::size_t instances = 0;
   auto deadline = std::chrono::steady_clock::now() + options.limits.max_time;
   for (std::size_t t = 0; t < ntops; ++t) {
@@ -1548,7 +1581,7 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
   if (!r.errors.empty()) throw ValidationError(std::move(r.errors));
   result.busy = merge_intervals(std::move(result.busy));
   result.warnings = std::move(r.warnings);
-  result.skipped = r.skipped;
+  result.prescanned = r.prescanned;
   return result;
 }
 

@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     CalendarOptions o = options;
     o.window_start = Instant{std::chrono::sys_days{std::chrono::year{2020} / 1 / 1}.time_since_epoch()};
     o.window_end = Instant{std::chrono::sys_days{std::chrono::year{2020} / 7 / 1}.time_since_epoch()};
-    o.skip_outside_window = skip;
+    o.prescan_plain_events = skip;
     std::string out;
     try {
       auto r = read_calendar_text(text, "fuzz.ics", o);

@@ -45,18 +45,19 @@ struct CalendarOptions {
   /// IANA zone for floating times and all-day events (the calendar owner's zone); "" = UTC.
   std::string timezone;
   CalendarLimits limits;
-  /// Events that certainly end before the window or start after it (no recurrence, no
-  /// override, a plain start and end in a known zone, no problem to report) are dropped
-  /// before libical parses them; the busy times, warnings and errors are the same either way.
-  /// false gives every event to libical (tests compare the two).
-  bool skip_outside_window = true;
+  /// Plain events (no recurrence, no override, a start and an end or duration in the plainest
+  /// form in a known zone, nothing to report) are read by the pre-scan: dropped when outside
+  /// the window, their busy time taken from their lines when inside, never parsed by libical.
+  /// The busy times, warnings and errors are the same either way; false gives every event to
+  /// libical (tests and the fuzzer compare the two).
+  bool prescan_plain_events = true;
 };
 
 /// Busy times of one calendar inside the window (merged and sorted), with what was skipped.
 struct CalendarBusy {
   std::vector<BusyInterval> busy;
   std::size_t events = 0;  ///< busy event occurrences found in the window (before merging)
-  std::size_t skipped = 0;  ///< events outside the window dropped before parsing (skip_outside_window)
+  std::size_t prescanned = 0;  ///< plain events read without libical (prescan_plain_events)
   /// Parts that were read but do not affect busy times, or were skipped on purpose
   /// (VAVAILABILITY, RANGE=THISANDFUTURE); file, "line N", message.
   std::vector<Issue> warnings;

@@ -507,7 +507,7 @@ TEST_CASE("recurrences read as libical's iterator expands them, from DTSTART", "
   }
 }
 
-// ---- the window pre-filter: events outside the window skipped before libical ----
+// ---- plain events: read by the pre-scan (dropped outside the window), never by libical ----
 
 namespace {
 
@@ -518,13 +518,13 @@ struct Outcome {
 };
 
 Outcome outcome(std::string_view text, CalendarOptions o, bool skip) {
-  o.skip_outside_window = skip;
+  o.prescan_plain_events = skip;
   Outcome out;
   try {
     auto r = read_calendar_text(text, "w.ics", o);
     out.busy = r.busy;
     out.events = r.events;
-    out.skipped = r.skipped;
+    out.skipped = r.prescanned;
     for (const auto& w : r.warnings) out.warnings.push_back(w.str());
   } catch (const ValidationError& e) {
     for (const auto& i : e.errors()) out.errors.push_back(i.str());
@@ -532,8 +532,8 @@ Outcome outcome(std::string_view text, CalendarOptions o, bool skip) {
   return out;
 }
 
-// Reads with and without the filter; everything a user sees must be the same. Returns how
-// many events the filter skipped.
+// Reads with and without the pre-scan's reading of plain events; everything a user sees must be
+// the same. Returns how many events the pre-scan read.
 std::size_t same_with_and_without_filter(std::string_view text, const CalendarOptions& o) {
   Outcome a = outcome(text, o, true), b = outcome(text, o, false);
   INFO("window " << format_utc(o.window_start) << " to " << format_utc(o.window_end) << ", zone " << o.timezone);
@@ -694,18 +694,34 @@ TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[me
     auto errors = outcome(text, o, true).errors;
     return errors.empty() ? std::string("no error") : errors.front();
   };
-  // Certainly outside: skipped.
+  // Plain events, outside the window or in it: read by the pre-scan (the same busy times).
   CHECK(skipped("DTSTART;TZID=America/New_York:20270110T090000\r\nDURATION:PT1H\r\n") == 1);
   CHECK(skipped("DTSTART:20270501T090000Z\r\nDTEND:20270501T100000Z\r\nSTATUS:CONFIRMED\r\nTRANSP:OPAQUE\r\n") == 1);
   CHECK(skipped("DTSTART;VALUE=DATE:20270225\r\nDTEND;VALUE=DATE:20270226\r\n") == 1);
   CHECK(skipped("DTSTART:20270226T000000\r\n") == 1);
-  // Within two days of an edge, whatever the zone: left to libical (and busy if it reaches in).
-  CHECK(skipped("DTSTART;TZID=Pacific/Kiritimati:20270301T120000\r\nDURATION:PT1H\r\n") == 0);
-  CHECK(skipped("DTSTART;TZID=Pacific/Pago_Pago:20270228T200000\r\nDURATION:PT1H\r\n") == 0);
-  CHECK(skipped("DTSTART:20270227T230000Z\r\nDTEND:20270228T010000Z\r\n") == 0);
-  // Long events starting before the window reach into it.
-  CHECK(skipped("DTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270310\r\n") == 0);
-  CHECK(skipped("DTSTART:20270101T000000Z\r\nDURATION:P9W\r\n") == 0);
+  CHECK(skipped("DTSTART;TZID=Pacific/Kiritimati:20270301T120000\r\nDURATION:PT1H\r\n") == 1);
+  CHECK(skipped("DTSTART;TZID=Pacific/Pago_Pago:20270228T200000\r\nDURATION:PT1H\r\n") == 1);
+  CHECK(skipped("DTSTART:20270227T230000Z\r\nDTEND:20270228T010000Z\r\n") == 1);
+  CHECK(skipped("DTSTART;VALUE=DATE:20270101\r\nDTEND;VALUE=DATE:20270310\r\n") == 1);
+  CHECK(skipped("DTSTART:20270101T000000Z\r\nDURATION:P9W\r\n") == 1);
+  CHECK(skipped("DTSTART;TZID=America/Denver:20270314T013000\r\nDTEND;TZID=America/Denver:20270314T033000\r\n") == 1);
+  CHECK(skipped("DTSTART;TZID=America/Denver:20270310T090000\r\nDURATION:PT1H\r\nSTATUS:CANCELLED\r\n") == 1);
+  // What they give: the busy time libical's reading gives (compared above), in the window.
+  auto busy_of = [&](std::string_view event) {
+    auto r = read_calendar_text(calendar("BEGIN:VEVENT\r\nUID:a@t\r\n" + std::string(event) + "END:VEVENT\r\n"), "w.ics", o);
+    CHECK(r.prescanned == 1);
+    std::string out;
+    for (const auto& b : r.busy) out += show(b) + " ";
+    return out;
+  };
+  // A DST night in Denver: 01:30 MST to 03:30 MDT is one hour; DURATION counts elapsed time.
+  CHECK(busy_of("DTSTART;TZID=America/Denver:20270314T013000\r\nDTEND;TZID=America/Denver:20270314T033000\r\n") ==
+        "2027-03-14T08:30:00/2027-03-14T09:30:00 ");
+  CHECK(busy_of("DTSTART;TZID=America/Denver:20270314T013000\r\nDURATION:PT2H\r\n") == "2027-03-14T08:30:00/2027-03-14T10:30:00 ");
+  // All day in the owner's zone (America/Denver), cut at the window's start; floating times too.
+  CHECK(busy_of("DTSTART;VALUE=DATE:20270227\r\nDTEND;VALUE=DATE:20270302\r\n") == "2027-03-01T00:00:00/2027-03-02T07:00:00 ");
+  CHECK(busy_of("DTSTART:20270310T090000\r\nDURATION:PT1H\r\n") == "2027-03-10T16:00:00/2027-03-10T17:00:00 ");
+  CHECK(busy_of("DTSTART:20270310T090000Z\r\nDURATION:PT1H\r\nTRANSP:TRANSPARENT\r\n").empty());
   // Forms the filter does not read, and anything that reports a problem: left to libical.
   CHECK(error("DTSTART;TZID=Custom/Zone:20270110T090000\r\nDURATION:PT1H\r\n") ==
         "w.ics: line 7: DTSTART: unknown time zone \"Custom/Zone\": it is not an IANA or Windows time zone name and "
@@ -727,7 +743,7 @@ TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[me
       "BEGIN:VEVENT\r\nUID:other@t\r\nDTSTART:20270110T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n");
   same_with_and_without_filter(text, o);
   auto r = read_calendar_text(text, "w.ics", o);
-  CHECK(r.skipped == 1);  // only other@t
+  CHECK(r.prescanned == 1);  // only other@t
   REQUIRE(r.busy.size() == 1);
   CHECK(show(r.busy[0]) == "2027-03-10T09:00:00/2027-03-10T10:00:00");
 }
