@@ -116,7 +116,31 @@ struct Top {
   std::string text;                  // unfolded text of the top-level component, fed to libical
   std::vector<Comp> comps;           // preorder, comps[0] is the top-level component
   std::vector<Property> properties;  // direct properties of each component, in file order
+  std::size_t prescanned = 0;        // plain events read by the pre-scan (not in text)
 };
+
+// The indexes of the pre-scan's components in the preorder of libical's tree of the same text:
+// libical puts the VTIMEZONE children of a component before its other children, the last one
+// first (icalcomponent_add_component unshifts them).
+std::vector<std::size_t> libical_order(const Top& top) {
+  const auto& comps = top.comps;
+  std::vector<std::size_t> out;
+  out.reserve(comps.size());
+  auto inside = [&](std::size_t j, std::size_t i) { return j < comps.size() && comps[j].begin_line < comps[i].end_line; };
+  auto visit = [&](auto&& self, std::size_t i) -> void {
+    out.push_back(i);
+    std::vector<std::size_t> zones, others;
+    for (std::size_t j = i + 1; inside(j, i);) {
+      (comps[j].kind == Kind::vtimezone ? zones : others).push_back(j);
+      const std::size_t child = j;
+      for (++j; inside(j, child);) ++j;
+    }
+    for (auto z = zones.rbegin(); z != zones.rend(); ++z) self(self, *z);
+    for (std::size_t o : others) self(self, o);
+  };
+  if (!comps.empty()) visit(visit, 0);
+  return out;
+}
 
 std::string upper(std::string_view s) {
   std::string out(s);
@@ -274,8 +298,9 @@ std::chrono::local_seconds to_local(Instant t, const Zone& z) {
 // ---- plain events: read by the pre-scan, never given to libical ----
 //
 // A VEVENT directly inside a VCALENDAR is plain when reading it with libical could report
-// nothing and its busy time follows from its lines alone: no RRULE, RDATE, EXDATE,
-// RECURRENCE-ID, nested component or repeated property; DTSTART (and DTEND) written exactly as
+// nothing and its busy time follows from its lines alone: BEGIN:VEVENT and END:VEVENT written
+// so; no RRULE, RDATE, EXDATE, RECURRENCE-ID, nested component or repeated property; DTSTART
+// (and DTEND) written exactly as
 // NAME[;TZID=iana|;VALUE=DATE|;VALUE=DATE-TIME]:YYYYMMDD[THHMMSS[Z]] with a valid date, DTEND in
 // the same zone and form and not before DTSTART, or a DURATION written exactly as
 // P[nW|nD][T[nH][nM][nS]] of at most ten years; STATUS and TRANSP (if any) with one of their
@@ -554,26 +579,30 @@ struct Reader {
   // With overrides in the file: their UIDs, or the filter off when one is not a plain text.
   // An override with several UID lines gives them all (libical keys it by the first one; which
   // one a broken file means is not for the filter to guess).
+  // A VEVENT's UID and RECURRENCE-ID are its own lines, not those of a component nested in it
+  // (which may come before them); nested VEVENTs count too.
   void find_override_uids(const std::vector<Line>& lines) {
-    bool in_event = false, recurrence = false;
-    std::vector<std::string_view> uids;
+    struct Open {
+      bool vevent = false, recurrence = false;
+      std::vector<std::string_view> uids;
+    };
+    std::vector<Open> open;
     for (const auto& l : lines) {
-      if (has_name(l.text, "BEGIN") && upper_value(l.text) == "VEVENT") {
-        in_event = true;
-        recurrence = false;
-        uids.clear();
-      } else if (in_event && has_name(l.text, "END") && upper_value(l.text) == "VEVENT") {
-        in_event = false;
-        if (!recurrence) continue;
-        for (std::string_view uid : uids) {
+      if (has_name(l.text, "BEGIN")) {
+        open.push_back({upper_value(l.text) == "VEVENT", false, {}});
+      } else if (has_name(l.text, "END")) {
+        if (open.empty()) continue;  // (a structural error: the scan reports it)
+        const Open o = std::move(open.back());
+        open.pop_back();
+        if (!o.vevent || !o.recurrence) continue;
+        for (std::string_view uid : o.uids) {
           std::string key = uid_key(uid);
           if (key.empty()) filter = false;
           else override_uids.insert(std::move(key));
         }
-      } else if (in_event && has_name(l.text, "RECURRENCE-ID")) {
-        recurrence = true;
-      } else if (in_event && has_name(l.text, "UID")) {
-        uids.push_back(l.text);
+      } else if (!open.empty() && open.back().vevent) {
+        if (has_name(l.text, "RECURRENCE-ID")) open.back().recurrence = true;
+        else if (has_name(l.text, "UID")) open.back().uids.push_back(l.text);
       }
     }
   }
@@ -641,6 +670,7 @@ struct Reader {
       t.text.clear();
       t.comps.clear();
       t.properties.clear();
+      t.prescanned = 0;
       return t;
     };
     Top* top = nullptr;                // the one being scanned
@@ -692,6 +722,8 @@ struct Reader {
         else if (filter && stack.size() == 1 && ckind == Kind::vevent && comps[stack[0]].kind == Kind::vcalendar) {
           scan = EventScan{};
           event = &scan;
+          // libical reads other forms of BEGIN and END lines (parameters, ...) in its own ways.
+          event->keep = line.text != "BEGIN:VEVENT";
           event->text_mark = top->text.size();
           event->comps_mark = comps.size();
           event->properties_mark = top->properties.size();
@@ -718,7 +750,9 @@ struct Reader {
         if (open.kind == Kind::vtimezone) --in_vtimezone;
         stack.pop_back();
         if (event && stack.size() == 1) {  // the end of a VEVENT inside a VCALENDAR
+          if (line.text != "END:VEVENT") event->keep = true;
           if (read_plain(*event)) {
+            ++top->prescanned;
             top->text.resize(event->text_mark);
             top->comps.resize(event->comps_mark);
             top->properties.resize(event->properties_mark);
@@ -827,6 +861,25 @@ void for_children(icalcomponent* c, F&& f) {
 void preorder(icalcomponent* c, std::vector<icalcomponent*>& out) {
   out.push_back(c);
   for_children(c, [&](icalcomponent* s) { preorder(s, out); });
+}
+
+// True if libical's tree has the pre-scan's components (in libical's order, of the same kinds).
+bool same_tree(const Top& top, icalcomponent* root) {
+  if (!root) return false;
+  std::vector<icalcomponent*> tree;
+  preorder(root, tree);
+  const auto order = libical_order(top);
+  if (tree.size() != order.size()) return false;
+  for (std::size_t i = 0; i < tree.size(); ++i) {
+    const icalcomponent_kind k = icalcomponent_isa(tree[i]);
+    const Kind expected = k == ICAL_VCALENDAR_COMPONENT ? Kind::vcalendar
+                          : k == ICAL_VEVENT_COMPONENT  ? Kind::vevent
+                          : k == ICAL_VTIMEZONE_COMPONENT ? Kind::vtimezone
+                          : k == ICAL_VFREEBUSY_COMPONENT ? Kind::vfreebusy
+                                                          : Kind::other;
+    if (top.comps[order[i]].kind != expected) return false;
+  }
+  return true;
 }
 
 // One VCALENDAR's time zones: TZID -> Zone, resolved once.
@@ -1046,8 +1099,9 @@ class CalendarReader {
       mapped_ = true;
       std::vector<icalcomponent*> tree;
       preorder(root_, tree);
-      if (tree.size() == top_.comps.size())
-        for (std::size_t i = 0; i < tree.size(); ++i) lines_.emplace(tree[i], i);
+      const auto order = libical_order(top_);
+      if (tree.size() == order.size())
+        for (std::size_t i = 0; i < tree.size(); ++i) lines_.emplace(tree[i], order[i]);
     }
     auto it = lines_.find(c);
     if (it == lines_.end()) return nullptr;
@@ -1556,6 +1610,13 @@ CalendarBusy read_calendar_text(std::string_view text, std::string_view source, 
     std::size_t line = top.comps.front().begin_line;
     ComponentPtr root{parse(top.text)};
     icalerror_clear_errno();
+    if (top.prescanned && !same_tree(top, root.get())) {
+      // libical splits this text into other components than the pre-scan did (a broken BEGIN
+      // or END line), so plain events may not be what they seemed: libical reads them all.
+      CalendarOptions all = options;
+      all.prescan_plain_events = false;
+      return read_calendar_text(text, source, all);
+    }
     if (!root) {
       r.error(line, "libical could not parse BEGIN:" + shown(top.comps.front().name));
       continue;

@@ -792,6 +792,32 @@ TEST_CASE("window pre-filter: an event with an empty or unusual UID is read when
   CHECK(warned.warnings[0].find("No value for UID") != std::string::npos);
 }
 
+TEST_CASE("messages name the right line when VTIMEZONEs come after events", "[meetings][ical]") {
+  // libical puts a component's VTIMEZONE children first (the last one first); lines are still
+  // those of the file (found by fuzz_ical: the pre-scan's reading changed which line was named).
+  CalendarOptions o = wide("America/Denver");
+  o.window_start = utc("2027-03-01T00:00");
+  o.window_end = utc("2027-04-01T00:00");
+  auto text = [](std::string_view last) {
+    return calendar(std::string("BEGIN:VEVENT\r\nUID:a@t\r\nEND:VEVENT\r\n")  // line 4
+                    + "BEGIN:VEVENT\r\nUID:b@t\r\nDTSTART:20270310T090000Z\r\nDURATION:PT1H\r\nEND:VEVENT\r\n"
+                      "BEGIN:VTIMEZONE\r\nTZID:Custom/A\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\n"
+                      "TZOFFSETFROM:+0100\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+                      "BEGIN:VTIMEZONE\r\nTZID:Custom/B\r\nEND:VTIMEZONE\r\n" +
+                    std::string(last));  // from line 23
+  };
+  const auto warned = text("BEGIN:VEVENT\r\nUID:d@t\r\nEND:VEVENT\r\n");
+  const auto failed = text("BEGIN:VEVENT\r\nUID:c@t\r\nDTSTART;TZID=Custom/A:20270311T090000\r\nDURATION:-PT1H\r\nEND:VEVENT\r\n");
+  for (bool prescan : {true, false}) {
+    INFO("prescan " << prescan);
+    CHECK(outcome(warned, o, prescan).warnings ==
+          std::vector<std::string>{"w.ics: line 4: VEVENT without DTSTART ignored (it has no time)",
+                                   "w.ics: line 23: VEVENT without DTSTART ignored (it has no time)"});
+    CHECK(outcome(failed, o, prescan).errors ==
+          std::vector<std::string>{"w.ics: line 26: DURATION: expected a positive length of at most ten years"});
+  }
+}
+
 TEST_CASE("calendars the fuzzer crashed on read the same with and without the pre-filter", "[meetings][ical][window][fuzz-crashes]") {
   // fuzz_ical's half-year window (tests/fuzz/fuzz_ical.cpp); every .ics in tests/data/fuzz-crashes.
   CalendarOptions o = wide("America/Denver");
