@@ -262,23 +262,29 @@ std::chrono::local_seconds local_of(const icaltimetype& t) {
          std::chrono::minutes{t.minute} + std::chrono::seconds{std::min(t.second, 59)};
 }
 
+// A wall-clock time as a floating libical time (a date at midnight when `date`).
+icaltimetype ical_time(std::chrono::local_seconds local, bool date) {
+  auto days = std::chrono::floor<std::chrono::days>(local);
+  std::chrono::year_month_day ymd{std::chrono::sys_days{days.time_since_epoch()}};
+  std::chrono::hh_mm_ss hms{local - days};
+  icaltimetype t = icaltime_null_time();
+  t.year = static_cast<int>(ymd.year());
+  t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  t.is_date = date ? 1 : 0;
+  if (!date) {
+    t.hour = static_cast<int>(hms.hours().count());
+    t.minute = static_cast<int>(hms.minutes().count());
+    t.second = static_cast<int>(hms.seconds().count());
+  }
+  return t;
+}
+
 // Local wall-clock time -> UTC. A time in a skipped hour maps to the transition; a repeated
 // one to its first occurrence.
 Instant to_utc(std::chrono::local_seconds local, const Zone& z) {
   if (z.iana) return Instant{detail::ZoneOffsets::to_sys(z.iana, local).time_since_epoch()};
-  if (z.ical) {
-    auto days = std::chrono::floor<std::chrono::days>(local);
-    std::chrono::year_month_day ymd{days};
-    std::chrono::hh_mm_ss hms{local - days};
-    icaltimetype t = icaltime_null_time();
-    t.year = static_cast<int>(ymd.year());
-    t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-    t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-    t.hour = static_cast<int>(hms.hours().count());
-    t.minute = static_cast<int>(hms.minutes().count());
-    t.second = static_cast<int>(hms.seconds().count());
-    return Instant{seconds{icaltime_as_timet_with_zone(t, z.ical)}};
-  }
+  if (z.ical) return Instant{seconds{icaltime_as_timet_with_zone(ical_time(local, false), z.ical)}};
   return Instant{local.time_since_epoch()};
 }
 
@@ -964,23 +970,6 @@ bool essential(std::string_view message) {
   return false;
 }
 
-// A wall-clock time as a floating libical time (a date at midnight when `date`).
-icaltimetype ical_time(std::chrono::local_seconds local, bool date) {
-  auto days = std::chrono::floor<std::chrono::days>(local);
-  std::chrono::year_month_day ymd{std::chrono::sys_days{days.time_since_epoch()}};
-  std::chrono::hh_mm_ss hms{local - days};
-  icaltimetype t = icaltime_null_time();
-  t.year = static_cast<int>(ymd.year());
-  t.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-  t.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-  t.is_date = date ? 1 : 0;
-  if (!date) {
-    t.hour = static_cast<int>(hms.hours().count());
-    t.minute = static_cast<int>(hms.minutes().count());
-    t.second = static_cast<int>(hms.seconds().count());
-  }
-  return t;
-}
 
 bool no_values(const short* list) { return list[0] == ICAL_RECURRENCE_ARRAY_MAX; }
 
@@ -1385,17 +1374,7 @@ class CalendarReader {
     // An UNTIL in UTC against a local DTSTART: compare in the event's wall clock.
     if (!icaltime_is_null_time(rule.until) && icaltime_is_utc(rule.until) && !dtstart.is_date && !icaltime_is_utc(dtstart) &&
         valid_fields(rule.until)) {
-      auto local = to_local(Instant{local_of(rule.until).time_since_epoch()}, zone);
-      auto days = std::chrono::floor<std::chrono::days>(local);
-      std::chrono::year_month_day ymd{days};
-      std::chrono::hh_mm_ss hms{local - days};
-      rule.until = icaltime_null_time();
-      rule.until.year = static_cast<int>(ymd.year());
-      rule.until.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
-      rule.until.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
-      rule.until.hour = static_cast<int>(hms.hours().count());
-      rule.until.minute = static_cast<int>(hms.minutes().count());
-      rule.until.second = static_cast<int>(hms.seconds().count());
+      rule.until = ical_time(to_local(Instant{local_of(rule.until).time_since_epoch()}, zone), false);
     }
     const Zone& occurrence_zone = dtstart.is_date ? owner_ : zone;
     // The earliest start that can still reach into the window (a day of margin for zone offsets).
