@@ -66,7 +66,7 @@ struct Line {
   std::string_view text;   // unfolded, without line end: into the file, or into Reader::folded
 };
 
-// The property names the reader and the pre-filter look at.
+// The property names the reader and the pre-scan look at.
 enum class Name : std::uint8_t { other, begin, end, dtstart, dtend, duration, rrule, rdate, exdate, recurrence_id, status, transp, uid, freebusy };
 
 template <std::size_t N>

@@ -1,7 +1,7 @@
 // libFuzzer target: partnerkit::meetings::read_calendar_text on arbitrary bytes. It may only
 // throw partnerkit::Error; every busy interval it returns lies inside the window, sorted and
 // merged. Limits are tighter than the defaults so one input stays well under the -timeout.
-// Reading a half-year window with and without the window pre-filter gives the same busy times,
+// Reading a half-year window with and without the pre-scan reading plain events gives the same busy times,
 // warnings and errors.
 #include <chrono>
 #include <cstddef>
@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
   } catch (const partnerkit::Error&) {
   }
-  // The window pre-filter changes nothing a user sees: read a half-year window with and without
+  // The pre-scan reading plain events changes nothing a user sees: read a half-year window with and without
   // it (a time limit reached by either run makes the two incomparable).
   auto outcome = [&](bool skip) {
     CalendarOptions o = options;

@@ -551,7 +551,7 @@ std::string digits_of(std::chrono::sys_seconds t, bool date) {
 
 }  // namespace
 
-TEST_CASE("window pre-filter: the corpus reads the same with and without it", "[meetings][ical][window]") {
+TEST_CASE("plain events: the corpus reads the same with and without it", "[meetings][ical][window]") {
   std::size_t skipped = 0, windows = 0;
   for (const auto& entry : std::filesystem::directory_iterator(pt::data("ics"))) {
     auto name = entry.path().filename().string();
@@ -590,7 +590,7 @@ TEST_CASE("window pre-filter: the corpus reads the same with and without it", "[
   CHECK(skipped > 1000);  // the filter is in use on real exports
 }
 
-TEST_CASE("window pre-filter: random calendars read the same with and without it", "[meetings][ical][window]") {
+TEST_CASE("plain events: random calendars read the same with and without it", "[meetings][ical][window]") {
   // Events near both edges of the window and far from it; in far-off zones (UTC+14, UTC-11,
   // +05:45, -03:30), UTC, floating and all-day; long events starting before the window; DTEND,
   // DURATION or neither, ends in another zone, ends before starts; STATUS, TRANSP, lower-case
@@ -680,7 +680,7 @@ TEST_CASE("window pre-filter: random calendars read the same with and without it
   CHECK(kept > 500);
 }
 
-TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[meetings][ical][window]") {
+TEST_CASE("plain events: what the pre-scan reads and what it leaves to libical", "[meetings][ical][window]") {
   CalendarOptions o = wide("America/Denver");
   o.window_start = utc("2027-03-01T00:00");
   o.window_end = utc("2027-04-01T00:00");
@@ -748,7 +748,7 @@ TEST_CASE("window pre-filter: what it skips and what it leaves to libical", "[me
   CHECK(show(r.busy[0]) == "2027-03-10T09:00:00/2027-03-10T10:00:00");
 }
 
-TEST_CASE("window pre-filter: an override with two UIDs keeps the master of either", "[meetings][ical][window]") {
+TEST_CASE("plain events: an override with two UIDs keeps the master of either", "[meetings][ical][window]") {
   // libical files an override under its first UID. The filter once remembered only the last, so
   // the master outside the window was skipped, its override read alone after every master, and
   // the messages came in another order (found by fuzz_ical).
@@ -772,7 +772,7 @@ TEST_CASE("window pre-filter: an override with two UIDs keeps the master of eith
   }
 }
 
-TEST_CASE("window pre-filter: an event with an empty or unusual UID is read when the file has overrides", "[meetings][ical][window]") {
+TEST_CASE("plain events: an event with an empty or unusual UID is read when the file has overrides", "[meetings][ical][window]") {
   // With a RECURRENCE-ID in the file libical reads UIDs, and warns of an empty one: the filter
   // once skipped such an event outside the window and the warning was lost (found by fuzz_ical).
   CalendarOptions o = wide("America/Denver");
@@ -818,7 +818,7 @@ TEST_CASE("messages name the right line when VTIMEZONEs come after events", "[me
   }
 }
 
-TEST_CASE("calendars the fuzzer crashed on read the same with and without the pre-filter", "[meetings][ical][window][fuzz-crashes]") {
+TEST_CASE("calendars the fuzzer crashed on read the same with and without the pre-scan reading plain events", "[meetings][ical][window][fuzz-crashes]") {
   // fuzz_ical's half-year window (tests/fuzz/fuzz_ical.cpp); every .ics in tests/data/fuzz-crashes.
   CalendarOptions o = wide("America/Denver");
   o.window_start = utc("2020-01-01T00:00");
