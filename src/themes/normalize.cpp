@@ -174,7 +174,7 @@ struct WordInfo {
 
 struct ViewHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept { return detail::hash_word(s); }
 };
 
 // Per-thread cache of word → stem, stop word, length: stemming and stop-word lookups are pure
