@@ -10,6 +10,7 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -233,7 +234,7 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
           const Index j = p[q].id;
           const float a = acc[j];
           touched[nt] = j;  // kept only if j is new (positive weights: a score is never 0 again)
-          nt += a == 0.0f;
+          nt += std::bit_cast<std::uint32_t>(a) == 0;  // scores are +0 or positive: an integer test
           acc[j] = a + w * p[q].w;
         }
       }
