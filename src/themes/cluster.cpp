@@ -6,7 +6,6 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_invoke.h>
-#include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -280,39 +279,60 @@ std::vector<std::vector<Neighbor>> knn_dense(const std::vector<float>& v, std::s
   return out;
 }
 
-// Union of the neighbour lists, weight max(s_ij, s_ji), as a symmetric CSR graph.
-Graph symmetrize(const std::vector<std::vector<Neighbor>>& knn) {
+// Union of the neighbour lists, weight max(s_ij, s_ji), as a symmetric CSR graph, each row in
+// ascending neighbour order. Row i merges i's own list (sorted by neighbour here) with the
+// entries that list i (gathered in ascending order); rows are built in parallel.
+Graph symmetrize(std::vector<std::vector<Neighbor>>& knn) {
   const std::size_t n = knn.size();
-  struct Edge {
-    Index a, b;
-    float w;
+  auto by_index = [](const Neighbor& x, const Neighbor& y) { return x.j < y.j; };
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { std::sort(knn[i].begin(), knn[i].end(), by_index); });
+  std::vector<std::size_t> roff(n + 1, 0);
+  for (const auto& list : knn)
+    for (auto nb : list) ++roff[nb.j + 1];
+  for (std::size_t i = 0; i < n; ++i) roff[i + 1] += roff[i];
+  std::vector<Neighbor> rev(roff[n]);
+  {
+    std::vector<std::size_t> pos(roff.begin(), roff.end() - 1);
+    for (Index i = 0; i < n; ++i)
+      for (auto nb : knn[i]) rev[pos[nb.j]++] = {i, nb.s};
+  }
+  // Merges row i's two sorted lists; `emit(j, w)` for each distinct neighbour.
+  auto merge_row = [&](std::size_t i, auto&& emit) {
+    const auto& own = knn[i];
+    const Neighbor* r = rev.data() + roff[i];
+    const Neighbor* const r_end = rev.data() + roff[i + 1];
+    std::size_t q = 0;
+    while (q < own.size() || r != r_end) {
+      if (r == r_end || (q < own.size() && own[q].j < r->j)) {
+        emit(own[q].j, own[q].s);
+        ++q;
+      } else if (q == own.size() || r->j < own[q].j) {
+        emit(r->j, r->s);
+        ++r;
+      } else {
+        emit(own[q].j, std::max(own[q].s, r->s));
+        ++q;
+        ++r;
+      }
+    }
   };
-  std::vector<Edge> edges;
-  for (Index i = 0; i < n; ++i)
-    for (auto nb : knn[i]) edges.push_back({std::min(i, nb.j), std::max(i, nb.j), nb.s});
-  tbb::parallel_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
-    return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.w > y.w;
-  });
-  std::vector<Edge> unique;
-  unique.reserve(edges.size());
-  for (const auto& e : edges)
-    if (unique.empty() || unique.back().a != e.a || unique.back().b != e.b) unique.push_back(e);
   Graph g;
   g.offsets.assign(n + 1, 0);
-  for (const auto& e : unique) {
-    ++g.offsets[e.a + 1];
-    ++g.offsets[e.b + 1];
-  }
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    std::size_t m = 0;
+    merge_row(i, [&](Index, float) { ++m; });
+    g.offsets[i + 1] = m;
+  });
   for (std::size_t i = 0; i < n; ++i) g.offsets[i + 1] += g.offsets[i];
   g.nbr.resize(g.offsets[n]);
   g.w.resize(g.offsets[n]);
-  std::vector<std::size_t> pos(g.offsets.begin(), g.offsets.end() - 1);
-  for (const auto& e : unique) {
-    g.nbr[pos[e.a]] = e.b;
-    g.w[pos[e.a]++] = e.w;
-    g.nbr[pos[e.b]] = e.a;
-    g.w[pos[e.b]++] = e.w;
-  }
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    std::size_t e = g.offsets[i];
+    merge_row(i, [&](Index j, float w) {
+      g.nbr[e] = j;
+      g.w[e++] = w;
+    });
+  });
   g.loop.assign(n, 0.0);
   return g;
 }
