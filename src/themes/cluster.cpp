@@ -422,35 +422,47 @@ bool local_moves(const Graph& g, double resolution, std::mt19937_64& rng, std::v
 }
 
 Graph aggregate_graph(const Graph& g, const std::vector<Index>& comm, std::size_t c) {
-  std::vector<std::vector<std::pair<Index, double>>> rows(c);
+  // The edges between communities, grouped by source community in the order met (one flat
+  // array, placed by counting), then each row sorted by target and equal targets summed.
   Graph out;
   out.loop.assign(c, 0.0);
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    out.loop[comm[i]] += g.loop[i];
-    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-      Index a = comm[i], b = comm[g.nbr[e]];
-      if (a == b) {
-        out.loop[a] += g.w[e];
-      } else {
-        rows[a].push_back({b, g.w[e]});
+  std::vector<std::size_t> start(c + 1, 0);
+  for (std::size_t i = 0; i < g.size(); ++i)
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e)
+      if (comm[i] != comm[g.nbr[e]]) ++start[comm[i] + 1];
+  for (std::size_t a = 0; a < c; ++a) start[a + 1] += start[a];
+  std::vector<std::pair<Index, double>> edges(start[c]);
+  {
+    std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      out.loop[comm[i]] += g.loop[i];
+      for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+        Index a = comm[i], b = comm[g.nbr[e]];
+        if (a == b) {
+          out.loop[a] += g.w[e];
+        } else {
+          edges[pos[a]++] = {b, g.w[e]};
+        }
       }
     }
   }
   out.offsets.assign(c + 1, 0);
+  out.nbr.reserve(edges.size());
+  out.w.reserve(edges.size());
   for (std::size_t a = 0; a < c; ++a) {
-    auto& r = rows[a];
-    std::sort(r.begin(), r.end(), [](auto& x, auto& y) { return x.first < y.first; });
-    std::size_t start = out.nbr.size();
-    for (auto [b, w] : r) {
-      if (out.nbr.size() > start && out.nbr.back() == b) {
-        out.w.back() += w;
+    auto first = edges.begin() + static_cast<std::ptrdiff_t>(start[a]);
+    auto last = edges.begin() + static_cast<std::ptrdiff_t>(start[a + 1]);
+    std::sort(first, last, [](auto& x, auto& y) { return x.first < y.first; });
+    std::size_t row = out.nbr.size();
+    for (auto it = first; it != last; ++it) {
+      if (out.nbr.size() > row && out.nbr.back() == it->first) {
+        out.w.back() += it->second;
       } else {
-        out.nbr.push_back(b);
-        out.w.push_back(w);
+        out.nbr.push_back(it->first);
+        out.w.push_back(it->second);
       }
     }
     out.offsets[a + 1] = out.nbr.size();
-    r = {};
   }
   return out;
 }

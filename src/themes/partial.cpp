@@ -4,6 +4,7 @@
 
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
+#include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -335,7 +336,8 @@ Rows tfidf(const PartialAggregate& p, std::vector<std::string>& terms, std::vect
   // Canonical vocabulary order (sorted term strings), so merge order does not matter.
   std::vector<Index> order(T);
   std::iota(order.begin(), order.end(), Index{0});
-  std::sort(order.begin(), order.end(), [&](Index a, Index b) { return raw[a] < raw[b]; });
+  // (Terms are distinct: a strict order, so the parallel sort gives the one result.)
+  tbb::parallel_sort(order.begin(), order.end(), [&](Index a, Index b) { return raw[a] < raw[b]; });
   std::vector<Index> rank(T);
   terms.resize(T);
   surfaces.resize(T);
