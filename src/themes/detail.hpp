@@ -16,16 +16,16 @@ inline std::size_t hash_word(std::string_view s) noexcept {
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
   const char* p = s.data();
   std::size_t left = s.size();
-  while (true) {
-    std::uint64_t chunk = 0;
-    const std::size_t take = left < 8 ? left : 8;
-    if (take) std::memcpy(&chunk, p, take);
+  for (; left >= 8; p += 8, left -= 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, p, 8);  // one unaligned load
     h = (h ^ chunk) * 0xBF58476D1CE4E5B9ull;
     h ^= h >> 31;
-    if (left <= 8) break;
-    p += 8;
-    left -= 8;
   }
+  std::uint64_t tail = 0;
+  for (std::size_t k = 0; k < left; ++k) tail |= std::uint64_t{static_cast<unsigned char>(p[k])} << (8 * k);
+  h = (h ^ tail) * 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
   return static_cast<std::size_t>(h * 0x94D049BB133111EBull ^ (h >> 29));
 }
 
