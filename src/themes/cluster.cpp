@@ -208,7 +208,7 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
   struct Scratch {
     std::vector<float> acc;
     std::vector<Index> touched;
-    BestK best;
+    std::vector<Neighbor> buf;
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::vector<std::vector<Neighbor>> out(n);
@@ -237,19 +237,28 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
           acc[j] = a + w * p[q].w;
         }
       }
-      s.best.reset(k);
-      // Once k are kept, a score below the worst kept cannot enter: one comparison.
+      // Candidates collect in a buffer; when it holds 4k, the k best (score desc, index asc: a
+      // strict order, so the k best are one set) are kept and the k-th score becomes the bar
+      // below which nothing can enter (one comparison per candidate).
+      auto& buf = s.buf;
+      buf.clear();
       float worst = -std::numeric_limits<float>::infinity();
+      auto keep_best = [&] {
+        std::nth_element(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(k - 1), buf.end(), better);
+        buf.resize(k);
+        worst = buf[k - 1].s;
+      };
       for (std::size_t q = 0; q < nt; ++q) {
         const Index j = touched[q];
         const float a = acc[j];
         acc[j] = 0.0f;
         if (a < worst || j == i || !(a > 0.0f)) continue;
-        s.best.offer({j, a});
-        if (s.best.heap.size() == k) worst = s.best.heap.front().s;
+        buf.push_back({j, a});
+        if (buf.size() == 4 * k) keep_best();
       }
-      s.best.sorted();
-      out[i].assign(s.best.heap.begin(), s.best.heap.end());
+      if (buf.size() > k) keep_best();
+      std::sort(buf.begin(), buf.end(), better);
+      out[i].assign(buf.begin(), buf.end());
     }
   });
   return out;
