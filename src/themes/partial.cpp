@@ -341,7 +341,7 @@ Rows tfidf(const PartialAggregate& p, std::vector<std::string>& terms, std::vect
   std::vector<Index> rank(T);
   terms.resize(T);
   surfaces.resize(T);
-  for (Index r = 0; r < T; ++r) {
+  tbb::parallel_for(Index{0}, static_cast<Index>(T), [&](Index r) {
     rank[order[r]] = r;
     terms[r] = raw[order[r]];
     const auto& s = p.surfaces()[order[r]];
@@ -353,7 +353,7 @@ Rows tfidf(const PartialAggregate& p, std::vector<std::string>& terms, std::vect
         best_count = count;
       }
     surfaces[r] = best.empty() ? terms[r] : best;
-  }
+  });
   std::vector<std::uint32_t> df(T, 0);
   for (std::size_t i = 0; i < n; ++i)
     for (auto item : p.entry(i)) ++df[rank[item.term]];
