@@ -5,10 +5,11 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
-#include <tbb/parallel_sort.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -27,6 +28,21 @@ namespace {
 
 // A sparse vector, sorted by id.
 using SparseVec = std::vector<Entry>;
+
+// The first position at or after `from` in `v` whose id is not below `id` (galloping search).
+std::size_t seek(const SparseVec& v, std::size_t from, Index id) {
+  std::size_t step = 1, hi = from;
+  while (hi < v.size() && v[hi].id < id) {
+    from = hi + 1;
+    hi += step;
+    step *= 2;
+  }
+  hi = std::min(hi, v.size());
+  return static_cast<std::size_t>(
+      std::lower_bound(v.begin() + static_cast<std::ptrdiff_t>(from), v.begin() + static_cast<std::ptrdiff_t>(hi), id,
+                       [](const Entry& e, Index t) { return e.id < t; }) -
+      v.begin());
+}
 
 double dot(const SparseVec& a, const SparseVec& b) {
   double s = 0;
@@ -69,6 +85,31 @@ SparseVec add(const SparseVec& a, const SparseVec& b) {
   return out;
 }
 
+// a += b; in place when every term of b is already in a (a large centroid absorbing a small
+// group), else by merging. The same float sums as add(a, b).
+void add_into(SparseVec& a, const SparseVec& b) {
+  if (b.size() * 16 < a.size()) {
+    std::size_t j = 0;
+    bool all = true;
+    for (const auto& e : b) {
+      j = seek(a, j, e.id);
+      if (j == a.size() || a[j].id != e.id) {
+        all = false;
+        break;
+      }
+    }
+    if (all) {
+      j = 0;
+      for (const auto& e : b) {
+        j = seek(a, j, e.id);
+        a[j].w = a[j].w + e.w;
+      }
+      return;
+    }
+  }
+  a = add(a, b);
+}
+
 // Sum of the rows of `members` (each row is unit length), computed in member order.
 SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t dims) {
   thread_local std::vector<double> acc;  // all zeros between calls
@@ -80,9 +121,17 @@ SparseVec centroid(const Rows& x, const std::vector<Index>& members, std::size_t
       if (acc[e.id] == 0.0) touched.push_back(e.id);
       acc[e.id] += e.w;
     }
-  std::sort(touched.begin(), touched.end());
   SparseVec out;
   out.reserve(touched.size());
+  if (touched.size() * 16 > dims) {  // many terms (a large group): a scan in term order is cheaper than sorting
+    for (std::size_t t = 0; t < dims; ++t)
+      if (acc[t] != 0.0) {
+        out.push_back({static_cast<Index>(t), static_cast<float>(acc[t])});
+        acc[t] = 0.0;
+      }
+    return out;
+  }
+  std::sort(touched.begin(), touched.end());
   for (Index t : touched) {
     if (acc[t] != 0.0) out.push_back({t, static_cast<float>(acc[t])});
     acc[t] = 0.0;
@@ -104,7 +153,11 @@ struct Neighbor {
   float s;
 };
 
-bool better(const Neighbor& a, const Neighbor& b) { return a.s > b.s || (a.s == b.s && a.j < b.j); }
+// Score descending, index ascending (a function object, so the heap operations inline it).
+struct Better {
+  bool operator()(const Neighbor& a, const Neighbor& b) const { return a.s > b.s || (a.s == b.s && a.j < b.j); }
+};
+constexpr Better better;
 
 // Keeps the k best candidates offered (score desc, index asc) in a heap whose top is the worst
 // kept, so most candidates cost one comparison; `sorted` gives them best first.
@@ -155,19 +208,22 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
   struct Scratch {
     std::vector<float> acc;
     std::vector<Index> touched;
-    BestK best;
+    std::vector<Neighbor> buf;
   };
   tbb::enumerable_thread_specific<Scratch> scratch;
   std::vector<std::vector<Neighbor>> out(n);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 256), [&](const tbb::blocked_range<std::size_t>& r) {
     Scratch& s = scratch.local();
-    if (s.acc.size() != n) {
-      s.acc.assign(n, 0.0f);
-      s.touched.resize(n + 1);  // each entry once per row, plus the slot written ahead
-    }
+    if (s.acc.size() != n) s.acc.assign(n, 0.0f);
     float* const acc = s.acc.data();
-    Index* const touched = s.touched.data();
     for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      // Room for every entry the row can reach plus the slot written ahead, so the loop needs no
+      // bound check: each entry is listed once, since a score never returns to 0 (a TF-IDF weight
+      // is at least 1 before scaling and a row's norm below 4e7, so every product exceeds 1e-16).
+      std::size_t reads = 0;
+      for (auto e : x.row(i)) reads += std::min(cap, poff[e.id + 1] - poff[e.id]);
+      if (s.touched.size() < std::min(reads, n) + 1) s.touched.resize(std::min(reads, n) + 1);
+      Index* const touched = s.touched.data();
       std::size_t nt = 0;
       for (auto e : x.row(i)) {
         const Entry* p = post.data() + poff[e.id];
@@ -177,23 +233,32 @@ std::vector<std::vector<Neighbor>> knn_sparse(const Rows& x, std::size_t dims, s
           const Index j = p[q].id;
           const float a = acc[j];
           touched[nt] = j;  // kept only if j is new (positive weights: a score is never 0 again)
-          nt += a == 0.0f && nt < n;
+          nt += std::bit_cast<std::uint32_t>(a) == 0;  // scores are +0 or positive: an integer test
           acc[j] = a + w * p[q].w;
         }
       }
-      s.best.reset(k);
-      // Once k are kept, a score below the worst kept cannot enter: one comparison.
+      // Candidates collect in a buffer; when it holds 4k, the k best (score desc, index asc: a
+      // strict order, so the k best are one set) are kept and the k-th score becomes the bar
+      // below which nothing can enter (one comparison per candidate).
+      auto& buf = s.buf;
+      buf.clear();
       float worst = -std::numeric_limits<float>::infinity();
+      auto keep_best = [&] {
+        std::nth_element(buf.begin(), buf.begin() + static_cast<std::ptrdiff_t>(k - 1), buf.end(), better);
+        buf.resize(k);
+        worst = buf[k - 1].s;
+      };
       for (std::size_t q = 0; q < nt; ++q) {
         const Index j = touched[q];
         const float a = acc[j];
         acc[j] = 0.0f;
         if (a < worst || j == i || !(a > 0.0f)) continue;
-        s.best.offer({j, a});
-        if (s.best.heap.size() == k) worst = s.best.heap.front().s;
+        buf.push_back({j, a});
+        if (buf.size() == 4 * k) keep_best();
       }
-      s.best.sorted();
-      out[i].assign(s.best.heap.begin(), s.best.heap.end());
+      if (buf.size() > k) keep_best();
+      std::sort(buf.begin(), buf.end(), better);
+      out[i].assign(buf.begin(), buf.end());
     }
   });
   return out;
@@ -223,39 +288,60 @@ std::vector<std::vector<Neighbor>> knn_dense(const std::vector<float>& v, std::s
   return out;
 }
 
-// Union of the neighbour lists, weight max(s_ij, s_ji), as a symmetric CSR graph.
-Graph symmetrize(const std::vector<std::vector<Neighbor>>& knn) {
+// Union of the neighbour lists, weight max(s_ij, s_ji), as a symmetric CSR graph, each row in
+// ascending neighbour order. Row i merges i's own list (sorted by neighbour here) with the
+// entries that list i (gathered in ascending order); rows are built in parallel.
+Graph symmetrize(std::vector<std::vector<Neighbor>>& knn) {
   const std::size_t n = knn.size();
-  struct Edge {
-    Index a, b;
-    float w;
+  auto by_index = [](const Neighbor& x, const Neighbor& y) { return x.j < y.j; };
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) { std::sort(knn[i].begin(), knn[i].end(), by_index); });
+  std::vector<std::size_t> roff(n + 1, 0);
+  for (const auto& list : knn)
+    for (auto nb : list) ++roff[nb.j + 1];
+  for (std::size_t i = 0; i < n; ++i) roff[i + 1] += roff[i];
+  std::vector<Neighbor> rev(roff[n]);
+  {
+    std::vector<std::size_t> pos(roff.begin(), roff.end() - 1);
+    for (Index i = 0; i < n; ++i)
+      for (auto nb : knn[i]) rev[pos[nb.j]++] = {i, nb.s};
+  }
+  // Merges row i's two sorted lists; `emit(j, w)` for each distinct neighbour.
+  auto merge_row = [&](std::size_t i, auto&& emit) {
+    const auto& own = knn[i];
+    const Neighbor* r = rev.data() + roff[i];
+    const Neighbor* const r_end = rev.data() + roff[i + 1];
+    std::size_t q = 0;
+    while (q < own.size() || r != r_end) {
+      if (r == r_end || (q < own.size() && own[q].j < r->j)) {
+        emit(own[q].j, own[q].s);
+        ++q;
+      } else if (q == own.size() || r->j < own[q].j) {
+        emit(r->j, r->s);
+        ++r;
+      } else {
+        emit(own[q].j, std::max(own[q].s, r->s));
+        ++q;
+        ++r;
+      }
+    }
   };
-  std::vector<Edge> edges;
-  for (Index i = 0; i < n; ++i)
-    for (auto nb : knn[i]) edges.push_back({std::min(i, nb.j), std::max(i, nb.j), nb.s});
-  tbb::parallel_sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
-    return x.a != y.a ? x.a < y.a : x.b != y.b ? x.b < y.b : x.w > y.w;
-  });
-  std::vector<Edge> unique;
-  unique.reserve(edges.size());
-  for (const auto& e : edges)
-    if (unique.empty() || unique.back().a != e.a || unique.back().b != e.b) unique.push_back(e);
   Graph g;
   g.offsets.assign(n + 1, 0);
-  for (const auto& e : unique) {
-    ++g.offsets[e.a + 1];
-    ++g.offsets[e.b + 1];
-  }
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    std::size_t m = 0;
+    merge_row(i, [&](Index, float) { ++m; });
+    g.offsets[i + 1] = m;
+  });
   for (std::size_t i = 0; i < n; ++i) g.offsets[i + 1] += g.offsets[i];
   g.nbr.resize(g.offsets[n]);
   g.w.resize(g.offsets[n]);
-  std::vector<std::size_t> pos(g.offsets.begin(), g.offsets.end() - 1);
-  for (const auto& e : unique) {
-    g.nbr[pos[e.a]] = e.b;
-    g.w[pos[e.a]++] = e.w;
-    g.nbr[pos[e.b]] = e.a;
-    g.w[pos[e.b]++] = e.w;
-  }
+  tbb::parallel_for(std::size_t{0}, n, [&](std::size_t i) {
+    std::size_t e = g.offsets[i];
+    merge_row(i, [&](Index j, float w) {
+      g.nbr[e] = j;
+      g.w[e++] = w;
+    });
+  });
   g.loop.assign(n, 0.0);
   return g;
 }
@@ -345,35 +431,47 @@ bool local_moves(const Graph& g, double resolution, std::mt19937_64& rng, std::v
 }
 
 Graph aggregate_graph(const Graph& g, const std::vector<Index>& comm, std::size_t c) {
-  std::vector<std::vector<std::pair<Index, double>>> rows(c);
+  // The edges between communities, grouped by source community in the order met (one flat
+  // array, placed by counting), then each row sorted by target and equal targets summed.
   Graph out;
   out.loop.assign(c, 0.0);
-  for (std::size_t i = 0; i < g.size(); ++i) {
-    out.loop[comm[i]] += g.loop[i];
-    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
-      Index a = comm[i], b = comm[g.nbr[e]];
-      if (a == b) {
-        out.loop[a] += g.w[e];
-      } else {
-        rows[a].push_back({b, g.w[e]});
+  std::vector<std::size_t> start(c + 1, 0);
+  for (std::size_t i = 0; i < g.size(); ++i)
+    for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e)
+      if (comm[i] != comm[g.nbr[e]]) ++start[comm[i] + 1];
+  for (std::size_t a = 0; a < c; ++a) start[a + 1] += start[a];
+  std::vector<std::pair<Index, double>> edges(start[c]);
+  {
+    std::vector<std::size_t> pos(start.begin(), start.end() - 1);
+    for (std::size_t i = 0; i < g.size(); ++i) {
+      out.loop[comm[i]] += g.loop[i];
+      for (std::size_t e = g.offsets[i]; e < g.offsets[i + 1]; ++e) {
+        Index a = comm[i], b = comm[g.nbr[e]];
+        if (a == b) {
+          out.loop[a] += g.w[e];
+        } else {
+          edges[pos[a]++] = {b, g.w[e]};
+        }
       }
     }
   }
   out.offsets.assign(c + 1, 0);
+  out.nbr.reserve(edges.size());
+  out.w.reserve(edges.size());
   for (std::size_t a = 0; a < c; ++a) {
-    auto& r = rows[a];
-    std::sort(r.begin(), r.end(), [](auto& x, auto& y) { return x.first < y.first; });
-    std::size_t start = out.nbr.size();
-    for (auto [b, w] : r) {
-      if (out.nbr.size() > start && out.nbr.back() == b) {
-        out.w.back() += w;
+    auto first = edges.begin() + static_cast<std::ptrdiff_t>(start[a]);
+    auto last = edges.begin() + static_cast<std::ptrdiff_t>(start[a + 1]);
+    std::sort(first, last, [](auto& x, auto& y) { return x.first < y.first; });
+    std::size_t row = out.nbr.size();
+    for (auto it = first; it != last; ++it) {
+      if (out.nbr.size() > row && out.nbr.back() == it->first) {
+        out.w.back() += it->second;
       } else {
-        out.nbr.push_back(b);
-        out.w.push_back(w);
+        out.nbr.push_back(it->first);
+        out.w.push_back(it->second);
       }
     }
     out.offsets[a + 1] = out.nbr.size();
-    r = {};
   }
   return out;
 }
@@ -625,6 +723,7 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
   auto cmp = [](const auto& a, const auto& b) { return a > b; };
   std::make_heap(heap.begin(), heap.end(), cmp);
   std::size_t alive_count = G;
+  std::vector<double> dense(dims, 0.0), scores;
   while (alive_count > k && !heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), cmp);
     // Plain variables, not a structured binding: the lambda below captures `a` (clang 14 cannot).
@@ -640,11 +739,30 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
     }
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    // a's centroid spread over a dense array: its dot product with a candidate is one pass over
+    // the candidate's terms, the same products in the same order as dot() (a missing term adds
+    // +0); candidates are scored in parallel, the best picked in order.
+    for (auto e : cents[a]) dense[e.id] = e.w;
     auto best_of = [&](const std::vector<Index>& cs) {
+      scores.resize(cs.size());
+      auto score = [&](std::size_t q) {
+        const Index b = cs[q];
+        double s = 0;
+        for (auto e : cents[b]) s += dense[e.id] * e.w;
+        scores[q] = norms[a] > 0 && norms[b] > 0 ? s / (norms[a] * norms[b]) : 0.0;
+      };
+      if (cs.size() >= 32) {
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, cs.size(), 16), [&](const tbb::blocked_range<std::size_t>& r) {
+          for (std::size_t q = r.begin(); q != r.end(); ++q) score(q);
+        });
+      } else {
+        for (std::size_t q = 0; q < cs.size(); ++q) score(q);
+      }
       Index best = a;
       double best_s = -1;
-      for (Index b : cs) {
-        double d = norms[a] > 0 && norms[b] > 0 ? dot(cents[a], cents[b]) / (norms[a] * norms[b]) : 0.0;
+      for (std::size_t q = 0; q < cs.size(); ++q) {
+        const Index b = cs[q];
+        const double d = scores[q];
         if (d > best_s + 1e-12) {
           best_s = d;
           best = b;
@@ -659,12 +777,13 @@ void merge_to(Groups& gs, std::size_t k, const Rows& x, std::size_t dims, const 
         if (alive[b] && b != a) all.push_back(b);
       best = best_of(all);
     }
+    for (auto e : cents[a]) dense[e.id] = 0.0;
     if (best == a) break;
     // Merge a into best.
     alive[a] = false;
     parent[a] = best;
     --alive_count;
-    cents[best] = add(cents[best], cents[a]);
+    add_into(cents[best], cents[a]);
     norms[best] = norm(cents[best]);
     cents[a] = {};
     size[best] += size[a];
@@ -872,7 +991,15 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
                        : knn_sparse(x, dims, k);
     Graph g = symmetrize(knn);
     knn = {};
-    std::vector<Index> comm = louvain(g, options.resolution, options.seed);
+    std::vector<Index> comm, comm8;
+    // With K, the run at 8 γ is often needed (below): with a second thread it runs alongside
+    // the first (Louvain is sequential); the result is the same.
+    if (options.themes && tbb::this_task_arena::max_concurrency() > 1) {
+      tbb::parallel_invoke([&] { comm = louvain(g, options.resolution, options.seed); },
+                           [&] { comm8 = louvain(g, options.resolution * 8, options.seed); });
+    } else {
+      comm = louvain(g, options.resolution, options.seed);
+    }
     if (options.themes) {
       // Too few communities for K: raise the resolution (×8, at most twice) so that the
       // groups are then merged down to K rather than split.
@@ -886,7 +1013,7 @@ Themes group(const Rows& x, std::size_t dims, const Dense* dense, const LabelSou
       double res = options.resolution;
       for (int step = 0; step < 2 && count(comm) < kOversegment * static_cast<std::size_t>(*options.themes); ++step) {
         res *= 8;
-        comm = louvain(g, res, options.seed);
+        comm = step == 0 && !comm8.empty() ? std::move(comm8) : louvain(g, res, options.seed);
       }
     }
     std::vector<int> a(n, -1);

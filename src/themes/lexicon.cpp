@@ -55,6 +55,8 @@ void Lexicon::add(std::string_view canonical, const std::vector<std::string>& va
     for (std::string first : {words.front(), stem(words.front())}) {
       auto& most = first_words_[first];
       most = std::max(most, words.size());
+      const std::size_t bit = first_bit(first);
+      first_bits_[bit / 64] |= std::uint64_t{1} << (bit % 64);
     }
     stemmed_.insert_or_assign(join(words, true), term);
     max_words_ = std::max(max_words_, words.size());
@@ -70,6 +72,7 @@ void Lexicon::extend(const Lexicon& other) {
     auto& most = first_words_[first];
     most = std::max(most, words);
   }
+  for (std::size_t q = 0; q < first_bits_.size(); ++q) first_bits_[q] |= other.first_bits_[q];
   max_words_ = std::max(max_words_, other.max_words_);
 }
 

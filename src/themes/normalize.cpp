@@ -6,6 +6,7 @@
 #include <utf8proc.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <memory>
 #include <string>
@@ -174,7 +175,7 @@ struct WordInfo {
 
 struct ViewHash {
   using is_transparent = void;
-  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  std::size_t operator()(std::string_view s) const noexcept { return detail::hash_word(s); }
 };
 
 // Per-thread cache of word → stem, stop word, length: stemming and stop-word lookups are pure
@@ -194,7 +195,13 @@ const WordInfo& word_info(WordCache& cache, std::string_view w) {
   return cache.emplace(std::string(w), WordInfo{stem(w), is_stop_word(w), code_points(w) < 2}).first->second;
 }
 
-bool ascii_word_char(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); }
+// ASCII letters and digits, by table.
+constexpr auto kAsciiWord = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  return t;
+}();
+bool ascii_word_char(char c) { return kAsciiWord[static_cast<unsigned char>(c)]; }
 
 // tokenize(fold(text)) for ASCII text, as views into `folded` (which receives the folded text).
 void ascii_words(std::string_view text, std::string& folded, std::vector<std::string_view>& words) {

@@ -3,11 +3,14 @@
 #include "partnerkit/themes/partial.hpp"
 
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/parallel_sort.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <numeric>
 
 #include "io/detail.hpp"
@@ -59,9 +62,10 @@ void PartialAggregate::add(std::string_view text) {
 }
 
 void PartialAggregate::add(std::span<const std::string> texts) {
-  // Chunks of texts are normalized and interned into partials of their own in parallel, then
-  // merged in order: terms keep their order of first occurrence and surfaces their order and
-  // counts, so the state is the one a single pass would build.
+  // Chunks of texts are normalized and interned into partials of their own in parallel and
+  // merged in order as they finish (a pipeline: merging overlaps the normalization of later
+  // chunks): terms keep their order of first occurrence and surfaces their order and counts, so
+  // the state is the one a single pass would build.
   constexpr std::size_t chunk = 4096;
   if (texts.size() <= chunk) {
     append(texts, normalize_);
@@ -69,18 +73,28 @@ void PartialAggregate::add(std::span<const std::string> texts) {
   }
   ThemeOptions blank;  // the parts only hold entries; normalization uses this partial's settings
   blank.lexicon = Lexicon{};
-  std::vector<PartialAggregate> parts((texts.size() + chunk - 1) / chunk, PartialAggregate(blank));
-  tbb::parallel_for(std::size_t{0}, parts.size(), [&](std::size_t c) {
-    PartialAggregate& part = parts[c];
-    part.lexicon_fingerprint_ = lexicon_fingerprint_;
-    part.stem_ = stem_;
-    part.stop_words_ = stop_words_;
-    part.append(texts.subspan(c * chunk, std::min(chunk, texts.size() - c * chunk)), normalize_);
-  });
-  for (auto& part : parts) {
-    merge(part);
-    part = PartialAggregate(blank);
-  }
+  const std::size_t count = (texts.size() + chunk - 1) / chunk;
+  std::size_t next = 0;
+  using Part = std::shared_ptr<PartialAggregate>;
+  const auto tokens = static_cast<std::size_t>(2 * std::max(1, tbb::this_task_arena::max_concurrency()));
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<void, std::size_t>(tbb::filter_mode::serial_in_order,
+                                          [&](tbb::flow_control& fc) -> std::size_t {
+                                            if (next == count) fc.stop();
+                                            return next++;
+                                          }) &
+          tbb::make_filter<std::size_t, Part>(tbb::filter_mode::parallel,
+                                              [&](std::size_t c) {
+                                                auto part = std::make_shared<PartialAggregate>(blank);
+                                                part->lexicon_fingerprint_ = lexicon_fingerprint_;
+                                                part->stem_ = stem_;
+                                                part->stop_words_ = stop_words_;
+                                                part->append(texts.subspan(c * chunk, std::min(chunk, texts.size() - c * chunk)),
+                                                             normalize_);
+                                                return part;
+                                              }) &
+          tbb::make_filter<Part, void>(tbb::filter_mode::serial_in_order, [&](const Part& part) { merge(*part); }));
 }
 
 void PartialAggregate::append(std::span<const std::string> texts, const NormalizeOptions& norm) {
@@ -322,11 +336,12 @@ Rows tfidf(const PartialAggregate& p, std::vector<std::string>& terms, std::vect
   // Canonical vocabulary order (sorted term strings), so merge order does not matter.
   std::vector<Index> order(T);
   std::iota(order.begin(), order.end(), Index{0});
-  std::sort(order.begin(), order.end(), [&](Index a, Index b) { return raw[a] < raw[b]; });
+  // (Terms are distinct: a strict order, so the parallel sort gives the one result.)
+  tbb::parallel_sort(order.begin(), order.end(), [&](Index a, Index b) { return raw[a] < raw[b]; });
   std::vector<Index> rank(T);
   terms.resize(T);
   surfaces.resize(T);
-  for (Index r = 0; r < T; ++r) {
+  tbb::parallel_for(Index{0}, static_cast<Index>(T), [&](Index r) {
     rank[order[r]] = r;
     terms[r] = raw[order[r]];
     const auto& s = p.surfaces()[order[r]];
@@ -338,7 +353,7 @@ Rows tfidf(const PartialAggregate& p, std::vector<std::string>& terms, std::vect
         best_count = count;
       }
     surfaces[r] = best.empty() ? terms[r] : best;
-  }
+  });
   std::vector<std::uint32_t> df(T, 0);
   for (std::size_t i = 0; i < n; ++i)
     for (auto item : p.entry(i)) ++df[rank[item.term]];

@@ -2,6 +2,7 @@
 // ("personnel", "FTE" and "staffing" all count as "staff").
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -56,6 +57,8 @@ class Lexicon {
   bool starts_variant(std::string_view word) const { return first_words_.find(word) != first_words_.end(); }
   /// The most words of a variant starting with this folded word or stem (0 if none).
   std::size_t variant_words(std::string_view word) const {
+    const std::size_t bit = first_bit(word);
+    if (!((first_bits_[bit / 64] >> (bit % 64)) & 1)) return 0;
     auto it = first_words_.find(word);
     return it == first_words_.end() ? 0 : it->second;
   }
@@ -83,6 +86,15 @@ class Lexicon {
   };
   // First word of every variant (and its stem), hashed: looked up at every word of every text.
   std::unordered_map<std::string, std::size_t, WordHash, std::equal_to<>> first_words_;  // → most words
+  // A bit per fingerprint (length, first two and last bytes) of the first words: most words of
+  // a text start no variant, and a clear bit says so without hashing the word.
+  static std::size_t first_bit(std::string_view w) noexcept {
+    std::uint32_t h = static_cast<std::uint32_t>(w.size());
+    if (!w.empty()) h = (h * 31 + static_cast<unsigned char>(w.front())) * 31 + static_cast<unsigned char>(w.back());
+    if (w.size() > 1) h = h * 31 + static_cast<unsigned char>(w[1]);
+    return (h * 2654435761u) >> 17;  // 15 bits
+  }
+  std::array<std::uint64_t, 512> first_bits_{};
   std::size_t max_words_ = 1;
 };
 
