@@ -327,6 +327,13 @@ std::optional<std::string_view> raw_value(std::string_view line) {
   return std::nullopt;
 }
 
+// Busy time [start, end), cut to the window, if any of it lies inside; counted as an event.
+void add_busy(const CalendarOptions& o, Instant start, Instant end, std::vector<BusyInterval>& out, std::size_t& events) {
+  if (end <= start || end <= o.window_start || start >= o.window_end) return;
+  out.push_back({std::max(start, o.window_start), std::min(end, o.window_end)});
+  ++events;
+}
+
 constexpr std::string_view empty_uid = "\x01";  // the key of an empty UID (never a real one)
 
 // A UID as a key: trimmed (empty_uid if nothing is left); empty when it has a backslash or a control character (whose
@@ -576,9 +583,7 @@ struct Reader {
       from = to_utc(start->local, zone);
       to = e.dtend.empty() ? from + (end - start->local) : to_utc(end, zone);
     }
-    if (to <= from || to <= options.window_start || from >= options.window_end) return true;
-    busy.push_back({std::max(from, options.window_start), std::min(to, options.window_end)});
-    ++events;
+    add_busy(options, from, to, busy, events);
     return true;
   }
 
@@ -1183,11 +1188,7 @@ class CalendarReader {
     return true;
   }
 
-  void emit(Instant start, Instant end) {
-    if (end <= start || end <= r_.options.window_start || start >= r_.options.window_end) return;
-    out_->push_back({std::max(start, r_.options.window_start), std::min(end, r_.options.window_end)});
-    ++*events_;
-  }
+  void emit(Instant start, Instant end) { add_busy(r_.options, start, end, *out_, *events_); }
 
   // Charges `steps` recurrence steps to the file's budget; false (and an error) when it is spent
   // or the time limit has passed.
